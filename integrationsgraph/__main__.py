@@ -1,0 +1,3 @@
+from integrationsgraph.cli import main
+
+raise SystemExit(main())

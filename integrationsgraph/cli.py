@@ -1,0 +1,54 @@
+"""The `integrationsgraph` command: one subcommand per module in `integrationsgraph.commands`.
+
+Each command module defines `HELP` (one line), `configure(parser)` and `run(args) -> int`. Modules are
+imported only when their command runs, so `integrationsgraph --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from integrationsgraph.errors import EXIT_USAGE, IntegrationsgraphError
+
+COMMANDS: dict[str, str] = {
+    "build": "Parse, validate, reason, check and store the graph into build/.",
+    "query": "Run a named query from queries/ with parameters.",
+    "sparql": "Run a SPARQL query (text or @file) against the built store.",
+    "find": "List entities whose labels match a text.",
+    "serve": "Serve the graph over HTTP (building it first when there is none).",
+    "evidence": "Curators' helper: print the evidence selectors of a span in a source text.",
+}
+
+
+def _command_module(name: str):
+    return importlib.import_module(f"integrationsgraph.commands.{name}")
+
+
+def build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="integrationsgraph", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    requested = next((arg for arg in argv if not arg.startswith("-")), None)
+    for name, summary in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=summary, description=summary)
+        if name == requested:
+            _command_module(name).configure(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exit_.code or 0)
+    try:
+        return _command_module(args.command).run(args)
+    except IntegrationsgraphError as error:
+        print(f"integrationsgraph {args.command}: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_USAGE
