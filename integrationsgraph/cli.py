@@ -18,12 +18,15 @@ COMMANDS: dict[str, str] = {
     "sparql": "Run a SPARQL query (text or @file) against the built store.",
     "find": "List entities whose labels match a text.",
     "serve": "Serve the graph over HTTP (building it first when there is none).",
+    "push": "Load the build into a SPARQL 1.1 Graph Store (a larger triple store).",
     "evidence": "Curators' helper: print the evidence selectors of a span in a source text.",
+    "ingest": "Draft data files (TriG + JSON summary) from German press texts.",
+    "evaluate-ingest": "Compare the ingestion with the curated facts: precision and recall per kind.",
 }
 
 
 def _command_module(name: str):
-    return importlib.import_module(f"integrationsgraph.commands.{name}")
+    return importlib.import_module(f"integrationsgraph.commands.{name.replace('-', '_')}")
 
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, TIME
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 BASE = "https://w3id.org/integrationsgraph/"
 
@@ -41,7 +41,8 @@ PREFIXES: dict[str, str] = {
     "igr": str(IGR),
     "graph": str(GRAPH),
     "gsrc": str(GRAPH) + "source/",
-    **{kind: str(ns) for kind, ns in ID.items()},
+    # The document type's prefix is the shorter `doc:` (as in ontology/README.md).
+    **{("doc" if kind == "document" else kind): str(ns) for kind, ns in ID.items()},
     "org": str(ORG),
     "oa": str(OA),
     "schema": str(SCHEMA),

@@ -1,0 +1,67 @@
+"""`integrationsgraph serve [--data FILE...] [--sparql-backend URL] [--host H] [--port P] ...`.
+
+Serves the SPARQL endpoint, the query page and the named queries. Without `--data` or `--sparql-backend`
+it serves the current build, building it first when there is none or its inputs changed. Every setting
+can also come from an `INTEGRATIONSGRAPH_*` environment variable (see integrationsgraph.server.settings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+import uvicorn
+
+from integrationsgraph.build.options import BuildOptions
+from integrationsgraph.server.app import create_app
+from integrationsgraph.server.settings import LOG_LEVELS, Settings
+from integrationsgraph.store import build_is_current, current_release
+
+log = logging.getLogger("integrationsgraph.server")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", help="TCP port (default 8000; 0 picks a free one)")
+    parser.add_argument("--build-dir", metavar="DIR", help="where builds live (default build/)")
+    parser.add_argument(
+        "--data", nargs="+", metavar="FILE",
+        help="serve these RDF files instead of the build (.ttl .trig .nt .nq .rdf .jsonld)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--sparql-backend", metavar="URL", help="answer queries with this SPARQL 1.1 endpoint instead"
+    )
+    parser.add_argument("--public-url", metavar="URL", help="the site's address as seen from outside")
+    parser.add_argument(
+        "--public-base", metavar="IRI", help="base of the minted IRIs the server dereferences"
+    )
+    parser.add_argument("--query-threads", metavar="N", help="queries evaluated at once (default 8)")
+    parser.add_argument("--log-level", choices=LOG_LEVELS, help="server log level (default info)")
+    parser.add_argument(
+        "--no-build", action="store_true", help="serve the existing build even when it is out of date"
+    )
+
+
+def ensure_current_build(options: BuildOptions, allow_stale: bool) -> None:
+    """Build into options.build_dir when there is no build or its inputs changed (unless `allow_stale`)."""
+    if current_release(options.build_dir) is not None:
+        if build_is_current(options):
+            return
+        if allow_stale:
+            log.warning("the inputs changed since the build in %s; serving it anyway", options.build_dir)
+            return
+    log.warning("no current build in %s: building the graph first", options.build_dir)
+    # The pipeline imports the reasoner and the SHACL engine: only when a build is needed.
+    from integrationsgraph.build.pipeline import run_build  # noqa: PLC0415
+
+    run_build(options)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings.resolve(vars(args))
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s: %(name)s: %(message)s")
+    if not settings.data and not settings.sparql_backend:
+        ensure_current_build(BuildOptions(build_dir=settings.build_dir, progress=True), args.no_build)
+    app = create_app(settings)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    return 0

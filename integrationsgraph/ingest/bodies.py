@@ -1,0 +1,164 @@
+"""Bodies named in a text: conferences of ministers, integration conferences and councils, governments.
+
+A name links to the registry by label or altLabel; a one-word altLabel ("Kabinett") only when the
+document is mostly about the Land that body's label names. Other names are proposed under a canonical
+form: "Konferenz der für Integration zuständigen Minister" and "Integrations-Ministerkonferenz" are the
+"Integrationsministerkonferenz"; "hessischen Integrationskonferenz" is the "Hessische
+Integrationskonferenz". A bare "Konferenz" or "Ministerkonferenz" refers to the document's main body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from integrationsgraph.ingest.gazetteer import Gazetteer
+from integrationsgraph.ingest.linking import Entity, Registry, slugify
+
+CLASSIFICATION_BY_NOUN = {
+    "ministerkonferenz": "ministers-conference", "ministerpräsidentenkonferenz": "ministers-conference",
+    "integrationskonferenz": "integration-conference", "beirat": "advisory-council",
+    "landesregierung": "government", "kabinett": "cabinet",
+}  # fmt: skip
+_GENDER_ENDING = {"integrationskonferenz": "e", "landesregierung": "e", "kabinett": "es", "beirat": "er"}
+
+_MINISTERS_CONFERENCE = re.compile(
+    r"(?<![\w-])(?P<topic>[A-ZÄÖÜ][a-zäöüß]+)-?(?:[Mm]inister(?:innen)?konferenz|MinisterInnenkonferenz)"
+    r"(?:en)?(?![\w-])"
+    r"|(?<![\w-])Ministerpräsidentenkonferenz(?![\w-])"
+    r"|(?<![\w-])Konferenz\s+(?:der|aller)\s+(?:für\s+(?P<topic2>[A-ZÄÖÜ][a-zäöüß]+?)(?:sfragen)?\s+zuständigen\s+"
+    r"|(?P<topic3>[A-ZÄÖÜ][a-zäöüß]+)-?)[Mm]inister(?:innen)?(?:\s+und\s+Minister)?"
+    r"(?:,?\s*(?:/\s*)?Senatorinnen\s+und\s+Senatoren)?(?:\s+der\s+(?:Bundes)?[Ll]änder)?"
+    # the members standing for their conference: "die für Integration zuständigen Landesminister"
+    r"|(?<![\w-])für\s+(?P<topic4>[A-ZÄÖÜ][a-zäöüß]+?)(?:sfragen)?\s+zuständigen\s+(?:Landes)?[Mm]inister"
+    r"|(?<![\w-])(?P<topic5>Integrations)-?(?:Landes)?[Mm]inister(?:innen)?\s+(?:der|aller)\s+(?:Bundes)?[Ll]änder"
+)
+_GENERIC_CONFERENCE = re.compile(r"(?<![\w-])(?:Fachminister|Minister)?[Kk]onferenz(?![\w-])")
+_LAND_BODY = re.compile(
+    r"(?<![\w-])(?P<adjective>[A-ZÄÖÜa-zäöü][\w-]+?(?:e|en|er|es|em))?\s*(?P<noun>Integrationskonferenz|"
+    r"Integrationsbeirat|Landesregierung|Landeskabinett|Kabinett)(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    start: int
+    end: int
+    exact: str
+    body: Entity
+    classification: str
+    generic: bool = False  # a bare "Konferenz": resolved to the document's main body
+
+
+def find_bodies(text: str, registry: Registry, gazetteer: Gazetteer) -> list[BodyMention]:
+    main_land = _main_land(text, gazetteer)
+    found: list[BodyMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: BodyMention) -> None:
+        if not any(mention.start < end and start < mention.end for start, end in taken):
+            taken.append((mention.start, mention.end))
+            found.append(mention)
+
+    for name, ref in sorted(registry.labels("body"), key=lambda item: len(item[0]), reverse=True):
+        entity = registry.entities[ref]
+        if " " not in name and not name.isupper() and not _land_fits(entity, main_land, gazetteer):
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+            add(BodyMention(match.start(), match.end(), match.group(0), entity, _classification(name)))
+    for match in _MINISTERS_CONFERENCE.finditer(text):
+        topic = next((match[g] for g in ("topic", "topic2", "topic3", "topic4", "topic5") if match[g]), None)
+        if topic in {"Fach", "Landes", "Länder", "Bundes"}:
+            continue
+        label = f"{_joined(topic)}ministerkonferenz" if topic else "Ministerpräsidentenkonferenz"
+        add(
+            BodyMention(
+                match.start(), match.end(), match.group(0), _entity(label, registry), "ministers-conference"
+            )
+        )
+    for match in _LAND_BODY.finditer(text):
+        mention = _land_body(match, registry, gazetteer, main_land)
+        if mention:
+            add(mention)
+    main = main_body(found)
+    if main is not None:
+        for match in _GENERIC_CONFERENCE.finditer(text):
+            add(BodyMention(match.start(), match.end(), match.group(0), main.body, main.classification, True))
+    return sorted(found, key=lambda m: m.start)
+
+
+def main_body(mentions: list[BodyMention]) -> BodyMention | None:
+    """The conference the document is mostly about: the most often named specific body, conferences first."""
+    specific = [m for m in mentions if not m.generic]
+    if not specific:
+        return None
+    conferences = [
+        m for m in specific if m.classification in {"ministers-conference", "integration-conference"}
+    ]
+    counts = Counter(m.body.ref for m in conferences or specific)
+    best = counts.most_common(1)[0][0]
+    return next(m for m in specific if m.body.ref == best)
+
+
+def _joined(topic: str) -> str:
+    """The first part of a compound with its linking "s": "Integration" -> "Integrations"."""
+    if topic.startswith("Integration"):  # "Integrationspolitik", "Integrationsfragen": the same conference
+        return "Integrations"
+    needs_s = topic.endswith(("ion", "ung", "heit", "keit", "tät", "schaft"))
+    return topic + "s" if needs_s else topic
+
+
+def _entity(label: str, registry: Registry) -> Entity:
+    label = label[0].upper() + label[1:].lower()
+    found = registry.lookup("body", label)
+    return found or Entity(f"body:{slugify(label)}", "body", label, proposed=True)
+
+
+def _classification(name: str) -> str:
+    lowered = name.lower()
+    for noun, concept in CLASSIFICATION_BY_NOUN.items():
+        if lowered.endswith(noun) or noun in lowered:
+            return concept
+    return "ministers-conference" if lowered.endswith("mk") else "integration-conference"
+
+
+def _land_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer, main_land: str | None):
+    noun = match["noun"]
+    base = "kabinett" if noun == "Landeskabinett" else noun.lower()
+    adjective = match["adjective"]
+    land = (
+        gazetteer.find_laender(adjective)[0].key if adjective and gazetteer.find_laender(adjective) else None
+    )
+    if land is None:
+        # a bare "Landesregierung" is the government of the Land the document is about
+        land = main_land if base in {"landesregierung", "kabinett"} else None
+        if land is None and base == "integrationskonferenz":
+            found = registry.lookup("body", noun)
+            if found:
+                return BodyMention(match.start("noun"), match.end(), noun, found, _classification(noun))
+        if land is None:
+            return None
+        start = match.start("noun")
+    else:
+        start = match.start()
+    stem = next(s for s, slug in gazetteer.adjective_stems if slug == land)
+    ending = "" if stem.endswith("er") else _GENDER_ENDING.get(base, "e")
+    noun_label = (
+        "Integrationsbeirat" if base == "integrationsbeirat" else noun.replace("Landeskabinett", "Kabinett")
+    )
+    label = f"{stem.capitalize()}{ending} {noun_label}"
+    entity = registry.lookup("body", label) or Entity(f"body:{slugify(label)}", "body", label, proposed=True)
+    return BodyMention(
+        start, match.end(), match.group(0)[start - match.start() :], entity, _classification(base)
+    )
+
+
+def _main_land(text: str, gazetteer: Gazetteer) -> str | None:
+    counts = Counter(m.key for m in gazetteer.find_laender(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _land_fits(entity: Entity, main_land: str | None, gazetteer: Gazetteer) -> bool:
+    lands = {m.key for m in gazetteer.find_laender(entity.label)}
+    return not lands or main_land in lands

@@ -1,0 +1,105 @@
+"""Changes to bodies: constituted ("hat sich ... konstituiert"), reconstituted (for a new legislature),
+set up ("eingerichtet", "gegründet", "einzurichten"), merged ("vereint sie den früheren X und die Y",
+"zu einer Einheit zusammengeführt"). The date is the sentence's date or year; "Seitdem" and "Die beiden"
+reach back to the sentence before, for its date and its bodies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from integrationsgraph.ingest.document import Document
+from integrationsgraph.ingest.facts import Fact
+from integrationsgraph.ingest.proposals import Proposals
+from integrationsgraph.ingest.recognizers.common import bare_years, is_end_date
+from integrationsgraph.ingest.text import Sentence
+
+_CONSTITUTED = re.compile(r"(?<![\w-])(?:konstituiert\w*|konstituierte|Konstituierung)(?![\w-])")
+_AGAIN = re.compile(r"(?:diese|neue|jetzige)[nr]?\s+Legislatur|erneut|neu\s+konstituiert|wieder", re.I)
+_ESTABLISHED = re.compile(
+    r"(?<![\w-])(?:eingerichtet|einzurichten|einrichten|gegründet|ins\s+Leben\s+gerufen|errichtet)(?![\w-])"
+)
+_MERGED = re.compile(
+    r"(?<![\w-])(?:zusammengeführt|zusammengelegt|fusioniert|verschmolzen|vereint|vereinigt)(?![\w-])"
+)
+_BACK_REFERENCE = re.compile(r"^\s*(?:Seitdem|Seither|Damit|Die\s+beiden|Beide)\b")
+_BACK_IN_TIME = re.compile(r"^\s*(?:Seitdem|Seither|Damit)\b")
+_EVENT_BODIES = {"ministers-conference", "integration-conference", "advisory-council"}
+
+
+def recognize_body_events(document: Document, proposals: Proposals) -> list[Fact]:
+    facts: list[Fact] = []
+    previous: Sentence | None = None
+    for sentence in document.sentences:
+        fact = _event(document, sentence, previous, proposals)
+        if fact is not None:
+            facts.append(fact)
+        previous = sentence
+    return _merge(facts)
+
+
+def _event(document: Document, sentence: Sentence, previous: Sentence | None, proposals: Proposals):
+    text = sentence.text
+    kind = None
+    if _MERGED.search(text):
+        kind = "Merger"
+    elif _CONSTITUTED.search(text):
+        kind = "Reconstitution" if _AGAIN.search(text) else "Constitution"
+    elif _ESTABLISHED.search(text):
+        kind = "Establishment"
+    if kind is None:
+        return None
+    bodies = [b for b in document.within(document.bodies, sentence) if b.classification in _EVENT_BODIES]
+    back = previous is not None and bool(_BACK_REFERENCE.match(text))
+    if kind == "Merger":
+        originals = {proposals.body(b.body, b.classification) for b in bodies}
+        if len(originals) < 2 and back:
+            earlier = [
+                b for b in document.within(document.bodies, previous) if b.classification in _EVENT_BODIES
+            ]
+            originals |= {proposals.body(b.body, b.classification) for b in earlier}
+        if len(originals) < 2:
+            return None
+        main = document.main_body
+        result = proposals.body(main.body, main.classification) if main else None
+    else:
+        if not bodies:
+            return None
+        result = proposals.body(bodies[0].body, bodies[0].classification)
+        originals = set()
+    fact = Fact(kind="body_event", body=result, type=kind, originals=sorted(originals), confidence=0.7)
+    back_in_time = previous is not None and bool(_BACK_IN_TIME.match(text))
+    fact.start = _date(document, sentence) or (_date(document, previous) if back_in_time else None)
+    fact.add_span(sentence.start, sentence.end)
+    return fact
+
+
+def _date(document: Document, sentence: Sentence):
+    dates = [d for d in document.within(document.dates, sentence) if not is_end_date(document, d)]
+    dated = [d.first for d in dates if d.first.year is not None]
+    if dated:
+        return dated[0]
+    years = bare_years(document, sentence)
+    return years[0][1] if len(years) == 1 else None
+
+
+def _merge(facts: list[Fact]) -> list[Fact]:
+    """A merger told right after the body's constitution is one event: a reconstitution as a merger."""
+    merged: list[Fact] = []
+    for fact in facts:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.body == fact.body
+            and {last.type, fact.type} <= {"Constitution", "Reconstitution", "Merger"}
+            and last.type != fact.type
+            and (last.start is None or fact.start is None or last.start == fact.start)
+        ):
+            last.type = "Reconstitution+Merger" if "Merger" in {last.type, fact.type} else "Reconstitution"
+            last.originals = sorted(set(last.originals) | set(fact.originals))
+            last.start = last.start or fact.start
+            for span in fact.spans:
+                last.add_span(*span)
+            continue
+        merged.append(fact)
+    return merged

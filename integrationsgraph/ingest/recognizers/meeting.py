@@ -1,0 +1,298 @@
+"""Meetings: a conference, session or working meeting of a body, with its dates, place, number and status.
+
+A meeting word ("Hauptkonferenz", "Vorkonferenz", "Herbsttreffen", "Sitzung", "Treffen", "Tagung", or a
+conference's own name) makes a meeting where the sentence also gives it a date, a number ("7.", "fünften")
+or a place together with a meeting verb ("tagen in Erfurt"). Each date of the sentence belongs to the
+meeting word before it (or, failing one, after it), so "Vorkonferenz am 14. März, ... Hauptkonferenz am
+26. April" are two meetings. A short heading line with a meeting word lends it to the dates that follow.
+The status is `held` or `announced` from the verbs around the word (tense), else from the dates against
+the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from integrationsgraph.ingest.dates import DateMention, PartialDate
+from integrationsgraph.ingest.document import Document
+from integrationsgraph.ingest.facts import Fact
+from integrationsgraph.ingest.proposals import Proposals
+from integrationsgraph.ingest.recognizers.common import bare_years, cities_in, is_end_date
+from integrationsgraph.ingest.text import Sentence
+
+_NOUNS = {
+    "hauptkonferenz": "main-conference", "vorkonferenz": "pre-conference", "herbsttreffen": "autumn-meeting",
+    "sonderkonferenz": "meeting", "plenarsitzung": "session", "sitzung": "session", "treffen": None,
+    "tagung": None, "konferenz": None, "ministerkonferenz": None, "fachministerkonferenz": None,
+    "jahreskonferenz": None, "zusammenkunft": None,
+}  # fmt: skip
+_NOUN = re.compile(
+    r"(?<![\w-])(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r")(?![\w-])", re.I
+)
+_ORDINAL_WORDS = {
+    "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "siebent": 7,
+    "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "dreizehnt": 13, "vierzehnt": 14,
+    "fünfzehnt": 15, "sechzehnt": 16, "siebzehnt": 17, "achtzehnt": 18, "neunzehnt": 19, "zwanzigst": 20,
+}  # fmt: skip
+_ORDINAL_BEFORE = re.compile(
+    r"(?:(?P<n>\d{1,2})\.|(?P<word>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")e[nmrs]?)"
+    r"\s+(?:(?:[A-ZÄÖÜa-zäöü][\w-]*(?:e|en|er)|gemeinsamen)\s+)?$",
+    re.I,
+)
+_HELD = re.compile(
+    r"(?<![\w-])(?:fand|fanden|tagte|tagten|getagt|stattgefunden|trafen|getroffen|berieten|beraten\s+seit"
+    r"|konstituiert(?:e)?|verständigten|diskutierten|debattierten|bestätigten|gestrigen|letzte|letzten"
+    r"|vergangenen|nach\s+dem|nahm|nahmen|teilgenommen|beschlossen|gefasste|gefassten|war|waren|hatte"
+    r"|Rückblick|begrüßte|eröffnete)(?![\w-])"
+)
+_ANNOUNCED = re.compile(
+    r"(?<![\w-])(?:findet|finden|stattfinden|wird|werden|soll|sollen|geplant|plant|treffen\s+sich|trifft\s+sich"
+    r"|tagt|tagen|beginnenden|beginnt|lädt|einladen|kommende[nr]?|nächste[nr]?|Vorschau|künftig|bevorstehende[nr]?"
+    r"|erwartet|erwarten|wollen|will|leiten)(?![\w-])"
+)
+_PROPOSED = re.compile(r"(?<![\w-])(?:schlug|vorgeschlagen|schlägt)(?![\w-])")
+_VERB = re.compile(
+    r"(?<![\w-])(?:tag\w*|getagt|trafen|treffen|trifft|getroffen|berät|beraten|berieten|statt|stattfinden|stattgefunden"
+    r"|zusammen\w*|konstituier\w*|Gastgeber\w*|ausgerichtet|leiten|debattierten|diskutierten|beginn\w*|eröffne\w*)(?![\w-])"
+)
+_CONSTITUTED = re.compile(r"konstituier", re.I)
+_SESSION_WORDS = re.compile(r"(?<![\w-])(?:Sitzung|Treffen|Tagung|Plenarsitzung)(?![\w-])")
+_TWO_DAYS = re.compile(r"zweitägig|zwei\s+Tage", re.I)
+_MOTTO = re.compile(r"Motto\s*[„\"»‚']\s*(?P<motto>[^“\"«‘']{3,120}?)\s*[“\"«‘']")
+_CHAIR_YEAR = re.compile(r"Vorsitz\w*\s+(?:der|für\s+die|über\s+die)\s+(?:nunmehr\s+)?(?:\d{1,2}\.\s*)?$")
+_CHAIR_WORD = re.compile(r"Vorsitz")
+_RELATIVE_DAY = re.compile(r"(?:heutigen|gestrigen|morgigen)\s+$")
+_OTHER_SESSION = re.compile(
+    r"^\s+(?:des|der)\s+(?:[\w-]+\s+)?[\w-]*(?:[Aa]usschuss|[Ll]andtag|[Ff]raktion|[Rr]at|[Kk]ommission|[Pp]artei"
+    r"|[Vv]erband|[Vv]erein|[Gg]remium|[Bb]undestag|[Bb]undesrat|[Gg]esellschaft|[Ss]tiftung)(?:es|s|n|en)?(?![\w-])"
+)
+_CHAIR = re.compile(r"(?:unter\s+(?:dem\s+)?(?:Vorsitz|Leitung)|Vorsitzende[rn]?)\b")
+
+
+@dataclass
+class _Anchor:
+    """A meeting word of a sentence: where it is, what type it names, which body."""
+
+    start: int
+    end: int
+    type: str | None
+    body_ref: str
+    body_kind: str
+
+
+def recognize_meetings(document: Document, proposals: Proposals) -> list[Fact]:
+    facts = []
+    previous: Sentence | None = None
+    for sentence in document.sentences:
+        facts.extend(_sentence_meetings(document, sentence, previous, proposals))
+        previous = sentence
+    return facts
+
+
+def _sentence_meetings(
+    document: Document, sentence: Sentence, previous: Sentence | None, proposals: Proposals
+) -> list[Fact]:
+    dates = [
+        d for d in document.within(document.dates, sentence)
+        if not is_end_date(document, d)
+        and not _bare_weekday(d, document.body[max(0, d.start - 6) : d.start])
+        and not _TENURE_DATE.search(
+            document.body[max(0, d.start - 6) : d.start]
+        )
+    ]  # fmt: skip
+    anchors = _anchors(document, sentence, proposals, bool(dates))
+    heading = None
+    if not anchors and dates and dates[0].start == sentence.start and previous is not None:
+        heading = _last_line(previous)
+        anchors = [a for a in _anchors(document, heading, proposals, False) if a.type is not None]
+    if not anchors:
+        return []
+    text = sentence.text
+    constituted_only = _CONSTITUTED.search(text) and not _SESSION_WORDS.search(text)
+    if constituted_only:
+        return []
+    assigned: dict[int, list[DateMention]] = {index: [] for index in range(len(anchors))}
+    for mention in dates:
+        before = [i for i, a in enumerate(anchors) if a.start <= mention.start]
+        index = before[-1] if before and heading is None else (0 if heading is not None else None)
+        if index is None:
+            index = 0
+        assigned[index].append(mention)
+    facts = []
+    for index, anchor in enumerate(anchors):
+        fact = _meeting(document, sentence, anchor, assigned[index], proposals)
+        if fact is not None:
+            if heading is not None:
+                fact.add_span(heading.start, heading.end)
+                fact.spans.sort()
+            facts.append(fact)
+    return facts
+
+
+_TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
+
+
+def _bare_weekday(mention: DateMention, before: str) -> bool:
+    """A weekday alone ("am Freitag"), which may be any week's; "seit Mittwoch" and "kommenden" are kept."""
+    if any(char.isdigit() for char in mention.exact) or mention.relative not in {None}:
+        return False
+    return not before.rstrip().lower().endswith("seit")
+
+
+def _last_line(sentence: Sentence) -> Sentence:
+    cut = sentence.text.rfind("\n") + 1
+    return Sentence(sentence.start + cut, sentence.end, sentence.text[cut:])
+
+
+def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated: bool) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    main = document.main_body
+    for match in _NOUN.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        near = _body_near(document, sentence, end)
+        if near is None and _OTHER_SESSION.match(document.body[end : end + 60]):
+            continue  # "Sitzung des Ausschusses": a meeting of a body we do not know
+        body = near or main
+        if body is None:
+            continue
+        kind = _NOUNS[match["noun"].lower()]
+        if kind is None and not _anchor_allowed(document, sentence, start, end, dated):
+            continue
+        anchors.append(
+            _Anchor(start, end, kind, proposals.body(body.body, body.classification), body.classification)
+        )
+    for body in document.within(document.bodies, sentence):
+        if body.generic or body.classification not in {"ministers-conference", "integration-conference"}:
+            continue
+        if not _anchor_allowed(document, sentence, body.start, body.end, False):
+            continue
+        if any(a.start <= body.start < a.end + 60 and a.body_ref == body.body.ref for a in anchors):
+            continue
+        if any(body.start <= a.start < body.end for a in anchors):
+            continue
+        ref = proposals.body(body.body, body.classification)
+        anchors.append(_Anchor(body.start, body.end, None, ref, body.classification))
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def _anchor_allowed(document: Document, sentence: Sentence, start: int, end: int, dated: bool) -> bool:
+    """A conference's name or a bare "Konferenz" is a meeting only with a meeting verb, a number, a place
+    right after it ("Treffen in Erfurt"), as a caption ("Hessische Integrationskonferenz September 2018"),
+    or with a date in a sentence that is not about the chair; never as the chair's year."""
+    before = document.body[max(sentence.start, start - 60) : start]
+    if _CHAIR_YEAR.search(before):
+        return False
+    caption = len(sentence.text) <= 80 and not _VERB.search(sentence.text)
+    placed = any(end <= city.start <= end + 40 for city in cities_in(document, sentence))
+    undisputed_date = dated and not _CHAIR_WORD.search(sentence.text)
+    return bool(_VERB.search(sentence.text) or _ordinal(before) or caption or placed or undisputed_date)
+
+
+def _body_near(document: Document, sentence: Sentence, position: int):
+    """The body a meeting word belongs to: named right after it ("Sitzung der Integrationskonferenz")."""
+    for body in document.within(document.bodies, sentence):
+        if position <= body.start <= position + 40:
+            return body
+    return None
+
+
+def _meeting(
+    document: Document, sentence: Sentence, anchor: _Anchor, dates: list[DateMention], proposals: Proposals
+) -> Fact | None:
+    text = document.body
+    ordinal = _ordinal(text[max(sentence.start, anchor.start - 40) : anchor.start])
+    places = cities_in(document, sentence)
+    verb = _VERB.search(sentence.text)
+    relative = bool(_RELATIVE_DAY.search(text[max(sentence.start, anchor.start - 20) : anchor.start]))
+    proposed = bool(_PROPOSED.search(sentence.text)) and anchor.type is not None
+    caption = len(sentence.text) <= 80 and not verb
+    placed_caption = caption and (places or re.search(r"\bi[nm]\s+[A-ZÄÖÜ]", sentence.text))
+    years = bare_years(document, sentence) if not dates and (ordinal is not None or placed_caption) else []
+    if not dates and ordinal is None and not places and not relative and not proposed and len(years) != 1:
+        return None
+    stated = [d for d in dates if d.first.method == "stated"] or dates
+    first = stated[0] if stated else None
+    start = first.first if first and first.first.year is not None else None
+    end = first.last if first and first.last.year is not None else None
+    if start is None and len(years) == 1:
+        start = end = years[0][1]
+    if start is not None and start == end and start.day is not None and _TWO_DAYS.search(sentence.text):
+        end = _next_day(start)
+    meeting_type = anchor.type or _default_type(anchor, sentence)
+    place = min(places, key=lambda c: abs(c.start - anchor.start)) if places else None
+    fact = Fact(
+        kind="meeting",
+        body=anchor.body_ref,
+        ordinal=ordinal,
+        start=start,
+        end=end,
+        place=proposals.place(place.key) if place else None,
+        status=_status(document, sentence, anchor, start, end),
+        type=meeting_type,
+        explicit_type=anchor.type is not None,
+        confidence=0.9 if start else (0.7 if ordinal else 0.6),
+    )
+    motto = _MOTTO.search(sentence.text)
+    fact.motto = motto["motto"] if motto else None
+    fact.holder = _chair(document, sentence, proposals)
+    fact.add_span(sentence.start, sentence.end)
+    return fact
+
+
+def _ordinal(before: str) -> int | None:
+    match = _ORDINAL_BEFORE.search(before)
+    if not match:
+        return None
+    if match["n"]:
+        return int(match["n"])
+    return _ORDINAL_WORDS[match["word"].lower()]
+
+
+def _default_type(anchor: _Anchor, sentence: Sentence) -> str:
+    if _CONSTITUTED.search(sentence.text):
+        return "constituent-session"
+    if anchor.body_kind == "ministers-conference":
+        return "main-conference"
+    return "session" if _SESSION_WORDS.search(sentence.text) else "meeting"
+
+
+def _status(document: Document, sentence: Sentence, anchor: _Anchor, start, end) -> str:
+    if _PROPOSED.search(sentence.text):
+        return "proposed"
+    held = [m.start() for m in _HELD.finditer(sentence.text)]
+    announced = [m.start() for m in _ANNOUNCED.finditer(sentence.text)]
+    if held or announced:
+        position = anchor.start - sentence.start
+        nearest_held = min((abs(p - position) for p in held), default=10**6)
+        nearest_announced = min((abs(p - position) for p in announced), default=10**6)
+        return "held" if nearest_held <= nearest_announced else "announced"
+    reference = document.reference
+    own_date = bool(document.issued and document.issued.day)
+    if reference and start and end and end.latest and start.earliest:
+        if own_date and end.latest < reference:
+            return "held"
+        if start.earliest > reference:
+            return "announced"
+    return "held"
+
+
+def _next_day(value: PartialDate) -> PartialDate:
+    following = date(value.year, value.month, value.day) + timedelta(days=1)
+    note = "the text names the first day and says the meeting lasts two days"
+    return PartialDate.of_day(following, "from-context", note)
+
+
+def _chair(document: Document, sentence: Sentence, proposals: Proposals) -> str | None:
+    match = _CHAIR.search(sentence.text)
+    if not match:
+        return None
+    after = sentence.start + match.end()
+    persons = [p for p in document.within(document.persons, sentence) if after <= p.start <= after + 120]
+    if persons:
+        return proposals.person(persons[0])
+    lands = [
+        land for land in document.within(document.laender, sentence) if after <= land.start <= after + 60
+    ]
+    return proposals.land(lands[0].key) if lands else None

@@ -1,0 +1,72 @@
+"""Sentences of a press text, with their offsets into the body.
+
+Press texts are hard-wrapped at about 80 characters and carry headlines and date lists without final
+stops, so a line break ends a sentence only where the line is short or a blank line follows; a stop ends
+one unless it follows a number ("18. IntMK", "1. Oktober") or a common abbreviation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = {
+    "dr", "prof", "st", "nr", "bzw", "ca", "vgl", "u.a", "z.b", "ggf", "inkl", "mr", "ua", "zb", "abs",
+}  # fmt: skip
+_STOP = re.compile(r"[.!?]+[“\"»']?(?=\s)")
+WRAPPED_LINE = 45  # a line at least this long that ends without a stop was wrapped, not ended
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(body: str) -> list[Sentence]:
+    """The sentences of `body`, in order, each with its [start, end) offsets; blank ones dropped."""
+    cuts = sorted(set(_line_cuts(body)) | set(_stop_cuts(body)))
+    found: list[Sentence] = []
+    begin = 0
+    for cut in [*cuts, len(body)]:
+        if cut <= begin:
+            continue
+        found.extend(_trimmed(body, begin, cut))
+        begin = cut
+    return found
+
+
+def _trimmed(body: str, start: int, end: int) -> list[Sentence]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return [Sentence(start, end, body[start:end])] if end > start else []
+
+
+def _line_cuts(body: str):
+    position = 0
+    lines = body.split("\n")
+    # Text in paragraphs (long lines) breaks lines only between sentences or after headlines.
+    wrapped = max((len(line) for line in lines), default=0) <= 100
+    for index, line in enumerate(lines):
+        position += len(line) + 1
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        stripped = line.rstrip()
+        ends_clause = stripped.endswith((".", "!", "?", ":", "“", '"'))
+        if not wrapped or not following.strip() or len(stripped) < WRAPPED_LINE or ends_clause:
+            yield position - 1
+
+
+def _stop_cuts(body: str):
+    for match in _STOP.finditer(body):
+        before = body[: match.start()]
+        word = re.search(r"([\w.]+)$", before)
+        token = word.group(1).lower() if word else ""
+        if token.isdigit() or token.rstrip(".") in _ABBREVIATIONS or len(token) == 1:
+            continue
+        following = body[match.end() : match.end() + 3].lstrip()
+        if following[:1].islower():
+            continue
+        yield match.end()

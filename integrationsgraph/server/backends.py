@@ -1,0 +1,245 @@
+"""Where queries run: the embedded pyoxigraph store, or any SPARQL 1.1 endpoint behind us.
+
+The contract every route builds on (also written down in docs/architecture.md, "Server contracts"):
+
+    backend = request.app.state.backend
+    result = await backend.query(text, Dataset(default_graph_uris=(...), named_graph_uris=(...)),
+                                 PreferredFormats(...), base_iri=None)
+    result.kind            # "solutions" (SELECT), "boolean" (ASK) or "graph" (CONSTRUCT, DESCRIBE)
+    result.variables       # SELECT: the projected variable names, in order
+    result.rows()          # SELECT: list of {variable: pyoxigraph term}; unbound variables are absent
+    result.boolean         # ASK: the answer
+    result.triples()       # CONSTRUCT/DESCRIBE: list of pyoxigraph.Triple
+    result.serialize(fmt)  # bytes in a pyoxigraph.QueryResultsFormat (solutions, boolean)
+                           # or pyoxigraph.RdfFormat (graph)
+
+`query` never blocks the event loop: the embedded store evaluates in a worker thread (pyoxigraph releases
+the GIL), the remote one awaits httpx. It raises `QuerySyntaxError` (a 400: the parser's message with line
+and column) or `BackendUnavailable` (a 502); anything else is a bug and becomes a logged 500.
+
+The default graph, when the request names no dataset, is the union of all named graphs. `formats` is a
+hint: the format the client negotiated, produced directly when possible. `base_iri` resolves relative IRIs
+in the query (the endpoint passes its own URL); a remote backend leaves that to the remote store.
+`rows()`, `triples()` and `serialize()` parse or convert results: call them from a thread
+(`starlette.concurrency.run_in_threadpool`) when the result may be large.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import anyio
+import pyoxigraph as ox
+
+from integrationsgraph.errors import IntegrationsgraphError, QueryError
+from integrationsgraph.server.evaluation import (
+    LOSSLESS_RESULTS_FORMATS,
+    Evaluated,
+    EvaluationRequest,
+    evaluate,
+    storage_format,
+)
+
+ResultKind = Literal["solutions", "boolean", "graph"]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+__all__ = ["LOSSLESS_RESULTS_FORMATS", "storage_format"]  # re-exported for the other backends
+
+
+class QuerySyntaxError(QueryError):
+    """The query text does not parse; `line` and `column` (1-based) locate the error when known."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class BackendUnavailable(IntegrationsgraphError):
+    """The remote SPARQL endpoint could not be reached or answered with an unusable response."""
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def syntax_error_from_message(message: str) -> QuerySyntaxError:
+    """A QuerySyntaxError carrying the line and column found in an Oxigraph parser message."""
+    found = _POSITION.search(message)
+    if found is None:
+        return QuerySyntaxError(message)
+    return QuerySyntaxError(message, int(found.group(1)), int(found.group(2)))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a request names (`default-graph-uri`, `named-graph-uri`); empty: the service's own."""
+
+    default_graph_uris: tuple[str, ...] = ()
+    named_graph_uris: tuple[str, ...] = ()
+
+    @property
+    def is_specified(self) -> bool:
+        return bool(self.default_graph_uris or self.named_graph_uris)
+
+
+@dataclass(frozen=True)
+class PreferredFormats:
+    """The formats the client negotiated, so a backend can produce them directly (a hint, not a promise)."""
+
+    results: ox.QueryResultsFormat = ox.QueryResultsFormat.JSON
+    graph: ox.RdfFormat = ox.RdfFormat.N_TRIPLES
+
+
+class QueryResult:
+    """The answer to one query, held serialized in one lossless format and converted on demand.
+
+    `truncated` is true when the server's row limit cut the answer (`row_count` rows were kept); the
+    endpoint then says so in a header and in the body, or refuses a format that cannot say it.
+    """
+
+    def __init__(
+        self,
+        kind: ResultKind,
+        data: bytes,
+        data_format: ox.QueryResultsFormat | ox.RdfFormat,
+        row_count: int | None = None,
+        truncated: bool = False,
+    ):
+        self.kind = kind
+        self.data = data
+        self.data_format = data_format
+        self.row_count = row_count
+        self.truncated = truncated
+
+    @classmethod
+    def of(cls, evaluated: Evaluated) -> QueryResult:
+        """The result a worker evaluated (formats travel between processes as media types)."""
+        if evaluated.kind == "graph":
+            data_format = ox.RdfFormat.from_media_type(evaluated.media_type)
+        else:
+            data_format = ox.QueryResultsFormat.from_media_type(evaluated.media_type)
+        return cls(evaluated.kind, evaluated.data, data_format, evaluated.row_count, evaluated.truncated)
+
+    def _parsed(self) -> ox.QuerySolutions | ox.QueryBoolean:
+        return ox.parse_query_results(self.data, format=self.data_format)
+
+    @property
+    def variables(self) -> list[str]:
+        self._require("solutions")
+        return [variable.value for variable in self._parsed().variables]
+
+    def rows(self) -> list[dict[str, Term]]:
+        self._require("solutions")
+        solutions = self._parsed()
+        names = [variable.value for variable in solutions.variables]
+        return [
+            {name: solution[name] for name in names if solution[name] is not None} for solution in solutions
+        ]
+
+    @property
+    def boolean(self) -> bool:
+        self._require("boolean")
+        return bool(self._parsed())
+
+    def triples(self) -> list[ox.Triple]:
+        self._require("graph")
+        return [quad.triple for quad in ox.parse(self.data, format=self.data_format)]
+
+    def serialize(self, format: ox.QueryResultsFormat | ox.RdfFormat) -> bytes:
+        """The result in `format`: a QueryResultsFormat (solutions, booleans) or an RdfFormat (graphs)."""
+        if format == self.data_format:
+            return self.data
+        if self.kind == "graph":
+            if not isinstance(format, ox.RdfFormat):
+                raise TypeError(f"a graph result serializes to an RdfFormat, not {format}")
+            return ox.serialize(ox.parse(self.data, format=self.data_format), format=format)
+        if not isinstance(format, ox.QueryResultsFormat):
+            raise TypeError(f"a {self.kind} result serializes to a QueryResultsFormat, not {format}")
+        return self._parsed().serialize(format=format)
+
+    def _require(self, kind: ResultKind) -> None:
+        if self.kind != kind:
+            raise TypeError(f"this is a {self.kind} result, not {kind}")
+
+
+NO_DATASET = Dataset()
+DEFAULT_FORMATS = PreferredFormats()
+
+
+class Backend(Protocol):
+    """What the routes need from a store; see the module docstring for the contract."""
+
+    label: str
+
+    async def query(
+        self,
+        text: str,
+        dataset: Dataset = NO_DATASET,
+        formats: PreferredFormats = DEFAULT_FORMATS,
+        base_iri: str | None = None,
+    ) -> QueryResult: ...
+
+    async def close(self) -> None: ...
+
+
+def evaluation_request(
+    text: str, dataset: Dataset, formats: PreferredFormats, base_iri: str | None, max_rows: int | None
+) -> EvaluationRequest:
+    """The plain-valued request `evaluation.evaluate` answers (and worker processes receive)."""
+    return EvaluationRequest(
+        text, dataset.default_graph_uris, dataset.named_graph_uris,
+        formats.results.media_type, formats.graph.media_type, base_iri, max_rows,
+    )  # fmt: skip
+
+
+class EmbeddedBackend:
+    """A pyoxigraph Store in this process; queries run in worker threads, at most `max_threads` at once.
+
+    A thread cannot be stopped: a query past the endpoint's deadline is answered 504 but runs to its
+    end. The worker-process backend (`pool.WorkerPoolBackend`, what `serve` uses) stops it for real.
+    `version` identifies the served data for ETags; None (the default) turns HTTP caching off.
+    """
+
+    def __init__(
+        self,
+        store: ox.Store,
+        label: str = "embedded pyoxigraph store",
+        max_threads: int = 8,
+        max_rows: int | None = None,
+        version: str | None = None,
+    ):
+        self.store = store
+        self.label = label
+        self.max_rows = max_rows
+        self.version = version
+        self._limiter = anyio.CapacityLimiter(max_threads)
+
+    async def query(
+        self,
+        text: str,
+        dataset: Dataset = NO_DATASET,
+        formats: PreferredFormats = DEFAULT_FORMATS,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        return await anyio.to_thread.run_sync(
+            self.query_sync, text, dataset, formats, base_iri, limiter=self._limiter
+        )
+
+    def query_sync(
+        self,
+        text: str,
+        dataset: Dataset = NO_DATASET,
+        formats: PreferredFormats = DEFAULT_FORMATS,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        """Evaluate and serialize in the calling thread (for worker threads and command-line tools)."""
+        request = evaluation_request(text, dataset, formats, base_iri, self.max_rows)
+        try:
+            return QueryResult.of(evaluate(self.store, request))
+        except SyntaxError as error:
+            raise syntax_error_from_message(str(error)) from None
+
+    async def close(self) -> None:
+        """Nothing to release: the store lives as long as the process."""

@@ -1,0 +1,130 @@
+"""One shape for every HTTP error: JSON for API clients, an HTML page for browsers.
+
+JSON: `{"error": {"status": 400, "title": "Query syntax error", "detail": "...", ...}}` as
+`application/json`; extra members (such as `line` and `column`) sit beside the three required ones.
+A client whose Accept header prefers `text/html` over `application/json` gets a small HTML page instead.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from integrationsgraph.server.backends import BackendUnavailable, QuerySyntaxError
+from integrationsgraph.server.negotiation import negotiate
+
+log = logging.getLogger("integrationsgraph.server")
+
+STATUS_TITLES = {
+    400: "Bad request",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    413: "Request body too large",
+    415: "Unsupported media type",
+    500: "Internal server error",
+    502: "Bad gateway",
+    503: "Service unavailable",
+}
+
+
+class HTTPProblem(Exception):
+    """Raised by request handlers to answer with an error; the app turns it into `error_response`."""
+
+    def __init__(self, status: int, title: str, detail: str, headers: dict[str, str] | None = None, **extra):
+        super().__init__(f"{status} {title}: {detail}")
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.headers = headers or {}
+        self.extra = extra
+
+
+def wants_html(request: Request) -> bool:
+    """Whether the client prefers an HTML page to JSON (a browser, not an API client)."""
+    return negotiate(request.headers.get("accept"), ["application/json", "text/html"]) == "text/html"
+
+
+def error_response(
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    **extra,
+) -> Response:
+    """The error as JSON or as an HTML page, depending on the request's Accept header."""
+    body = {"status": status, "title": title, "detail": detail, **extra}
+    headers = {"Vary": "Accept", **(headers or {})}
+    if wants_html(request):
+        return Response(_page(body), status, headers, media_type="text/html; charset=utf-8")
+    content = json.dumps({"error": body}, ensure_ascii=False, indent=2) + "\n"
+    return Response(content, status, headers, media_type="application/json")
+
+
+def _page(body: dict) -> str:
+    rows = "".join(
+        f"<tr><th>{html.escape(str(key))}</th><td>{html.escape(str(value))}</td></tr>"
+        for key, value in body.items()
+        if key not in ("status", "title", "detail")
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{body['status']} {html.escape(body['title'])}</title></head><body>"
+        f"<h1>{body['status']} {html.escape(body['title'])}</h1>"
+        f'<pre class="detail">{html.escape(body["detail"])}</pre>'
+        + (f"<table>{rows}</table>" if rows else "")
+        + '<p><a href="/">Home</a> · <a href="/sparql">SPARQL query page</a></p></body></html>\n'
+    )
+
+
+async def handle_problem(request: Request, problem: HTTPProblem) -> Response:
+    return error_response(
+        request, problem.status, problem.title, problem.detail, problem.headers, **problem.extra
+    )
+
+
+async def handle_http_exception(request: Request, exception: HTTPException) -> Response:
+    status = exception.status_code
+    title = STATUS_TITLES.get(status, "Error")
+    headers = dict(exception.headers or {})
+    if status == 404:
+        detail = f"No resource at {request.url.path}."
+    elif status == 405:
+        detail = f"{request.method} is not allowed at {request.url.path}; use {headers.get('Allow', 'GET')}."
+    else:
+        detail = exception.detail
+    return error_response(request, status, title, detail, headers)
+
+
+async def handle_syntax_error(request: Request, error: QuerySyntaxError) -> Response:
+    position = {"line": error.line, "column": error.column} if error.line is not None else {}
+    return error_response(request, 400, "Query syntax error", str(error), **position)
+
+
+async def handle_backend_unavailable(request: Request, error: BackendUnavailable) -> Response:
+    log.error("SPARQL backend failed: %s", error)
+    return error_response(request, 502, "SPARQL backend unavailable", str(error))
+
+
+async def handle_internal_error(request: Request, error: Exception) -> Response:
+    # Starlette's ServerErrorMiddleware calls this and then re-raises, so the server logs the traceback too.
+    log.exception("internal error answering %s %s", request.method, request.url.path, exc_info=error)
+    return error_response(
+        request, 500, "Internal server error", "The server failed to answer; the failure has been logged."
+    )
+
+
+EXCEPTION_HANDLERS = {
+    HTTPProblem: handle_problem,
+    HTTPException: handle_http_exception,
+    QuerySyntaxError: handle_syntax_error,
+    BackendUnavailable: handle_backend_unavailable,
+    Exception: handle_internal_error,
+}

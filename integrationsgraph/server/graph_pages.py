@@ -1,0 +1,54 @@
+"""The page of a named graph (`/graph/…`): its size, the source it holds, and the resources it describes."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import Response
+
+from integrationsgraph.server import representations
+from integrationsgraph.server.linking import Linker
+from integrationsgraph.server.page_context import page_context
+from integrationsgraph.server.pages import render
+from integrationsgraph.server.resource_data import iri_ref, labels_of, select, sources_of_graphs
+
+SUBJECT_LIMIT = 500
+
+
+async def graph_page(request: Request, iri: str, path: str) -> Response:
+    backend = request.app.state.backend
+    linker = Linker(request)
+    ref = iri_ref(iri)
+    size = (await select(backend, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ref} {{ ?s ?p ?o }} }}"))[0]["n"]
+    rows = await select(
+        backend,
+        f"SELECT ?s (SAMPLE(?t) AS ?type) WHERE {{ GRAPH {ref} {{ ?s ?p ?o OPTIONAL {{ ?s a ?t }} }} FILTER(isIRI(?s)) }} "
+        f"GROUP BY ?s ORDER BY ?s LIMIT {SUBJECT_LIMIT + 1}",
+    )
+    truncated = len(rows) > SUBJECT_LIMIT
+    rows = rows[:SUBJECT_LIMIT]
+    sources = await sources_of_graphs(backend, {iri})
+    iris = {iri} | {row["s"].value for row in rows} | {row["type"].value for row in rows if "type" in row}
+    labels = await labels_of(backend, iris | {info.source for info in sources.values()})
+    source = sources.get(iri)
+    local_path = linker.root_path + path
+    context = {
+        **page_context(request, linker),
+        "section": "resource",
+        "iri": iri,
+        "title": linker.label(iri, labels),
+        "size": int(size.value),
+        "source": linker.value(ox.NamedNode(source.source), labels) if source else None,
+        "source_file": source.file if source else None,
+        "subjects": [
+            {"subject": linker.value(row["s"], labels),
+             "type": linker.value(row["type"], labels) if "type" in row else None}
+            for row in rows
+        ],  # fmt: skip
+        "truncated": truncated,
+        "limit": SUBJECT_LIMIT,
+        "alternates": representations.alternates(local_path),
+    }
+    response = render(request, "graph.html", context)
+    response.headers.update(representations.headers_for(local_path))
+    return response

@@ -1,0 +1,111 @@
+"""The query page (at `/`, and at `/sparql` for browsers), the static files, and page rendering.
+
+Everything a page needs is served from `integrationsgraph/server/static/`: no CDN, works offline.
+Links in pages are paths below the app's root path, never absolute URLs, so they stay right behind a
+reverse proxy whatever host name it forwards.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from integrationsgraph.namespaces import PREFIXES
+from integrationsgraph.paths import QUERIES_DIR
+from integrationsgraph.queries.catalog import NamedQuery, load_catalog
+from integrationsgraph.server.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+
+DEFAULT_QUERY = """\
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+# The classes of the graph and how many resources each has.
+SELECT ?class (SAMPLE(?name) AS ?label) (COUNT(?resource) AS ?resources)
+WHERE {
+  ?resource a ?class .
+  OPTIONAL { ?class rdfs:label ?name }
+}
+GROUP BY ?class
+ORDER BY DESC(?resources)
+LIMIT 25
+"""
+
+
+@functools.cache
+def installed_catalog() -> dict[str, NamedQuery]:
+    """The named queries in `queries/`, read once per process (they do not change while it runs)."""
+    return load_catalog(QUERIES_DIR)
+
+
+def named_query_catalog(request: Request) -> dict[str, NamedQuery]:
+    """The catalogue served: `app.state.named_queries` when set (tests, embedders), else `queries/`."""
+    catalog = getattr(request.app.state, "named_queries", None)
+    return installed_catalog() if catalog is None else catalog
+
+
+def path_for(request: Request, route: str, /, **path_params: Any) -> str:
+    """The path of a named route below the app's root path (for links in pages)."""
+    return request.scope.get("root_path", "") + str(request.app.url_path_for(route, **path_params))
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
+    """A page from `templates/`, with `path_for` and `static` (a static file's path) available in it."""
+    helpers = {
+        "path_for": functools.partial(path_for, request),
+        "static": lambda file: path_for(request, "static", path=file),
+    }
+    return TEMPLATES.TemplateResponse(request, template, {**helpers, **context}, status_code=status_code)
+
+
+def example_text(query: NamedQuery) -> str:
+    """The query's text with its parameters bound to their examples.
+
+    When a required parameter has no example, the text keeps its `$name` tokens (valid SPARQL variables)
+    for the user to replace.
+    """
+    missing = [p.name for p in query.parameters if not p.optional and p.example is None]
+    return query.text if missing else query.bind(query.example_values())
+
+
+def example_texts(catalog: dict[str, NamedQuery]) -> dict[str, str]:
+    return {name: example_text(query) for name, query in catalog.items()}
+
+
+async def query_page(request: Request) -> Response:
+    """The SPARQL editor; `?query=` fills it (a permalink), `?example=NAME` loads a named query."""
+    catalog = named_query_catalog(request)
+    examples = example_texts(catalog)
+    text = request.query_params.get("query")
+    if text is None:
+        text = examples.get(request.query_params.get("example", ""), DEFAULT_QUERY)
+    context = {
+        "section": "query",
+        "query_text": text,
+        "endpoint_url": request.scope.get("root_path", "") + "/sparql",
+        "permalink_url": path_for(request, "query_page"),
+        "examples": list(catalog.values()),
+        "example_texts": examples,
+        "prefixes": PREFIXES,
+    }
+    response = render(request, "query.html", context)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def routes(settings: Settings) -> list[BaseRoute]:
+    """The query page at `/` and the static files under `/static`."""
+    installed_catalog()  # a broken query file stops the server at start, not at the first visitor
+    return [
+        Route("/", query_page, methods=["GET"], name="query_page"),
+        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+    ]

@@ -1,0 +1,84 @@
+"""A Backend over any SPARQL 1.1 endpoint (`serve --sparql-backend URL`): QLever, Fuseki, Virtuoso, Oxigraph.
+
+The query is forwarded unchanged by POST (`application/sparql-query`) with the protocol dataset as URL
+parameters. We ask for the client's negotiated format when it is lossless (so most answers pass through
+untouched) and otherwise for JSON results or N-Triples, then convert. The remote store decides what its
+default graph is: configure it as the union of the named graphs (Oxigraph: `--union-default-graph`,
+Fuseki: `tdb2:unionDefaultGraph true`) to match the embedded store.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pyoxigraph as ox
+
+from integrationsgraph.server.backends import (
+    DEFAULT_FORMATS,
+    NO_DATASET,
+    BackendUnavailable,
+    Dataset,
+    PreferredFormats,
+    QueryResult,
+    storage_format,
+    syntax_error_from_message,
+)
+
+TIMEOUT_SECONDS = 300.0
+
+
+class RemoteBackend:
+    """Forwards queries to `url` with httpx; one connection pool for the server's lifetime."""
+
+    def __init__(self, url: str, client: httpx.AsyncClient | None = None):
+        self.url = url
+        self.label = f"SPARQL endpoint {url}"
+        self._client = client or httpx.AsyncClient(timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=10.0))
+
+    async def query(
+        self,
+        text: str,
+        dataset: Dataset = NO_DATASET,
+        formats: PreferredFormats = DEFAULT_FORMATS,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        """Forward the query; `base_iri` is left to the remote store (it resolves relative IRIs itself)."""
+        results_format = storage_format(formats.results)
+        accept = f"{results_format.media_type}, {formats.graph.media_type};q=0.9"
+        parameters = [("default-graph-uri", uri) for uri in dataset.default_graph_uris]
+        parameters += [("named-graph-uri", uri) for uri in dataset.named_graph_uris]
+        try:
+            response = await self._client.post(
+                self.url,
+                params=parameters,
+                content=text.encode("utf-8"),
+                headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+            )
+        except httpx.HTTPError as error:
+            raise BackendUnavailable(f"{self.url}: {type(error).__name__}: {error}") from None
+        if response.status_code == 400:
+            # Endpoints answer a query they cannot parse with 400 and the parser's message.
+            raise syntax_error_from_message(response.text.strip() or "the SPARQL backend rejected the query")
+        if response.status_code != 200:
+            raise BackendUnavailable(
+                f"{self.url} answered {response.status_code}: {response.text.strip()[:500]}"
+            )
+        return _result(response)
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+
+def _result(response: httpx.Response) -> QueryResult:
+    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    results_format = ox.QueryResultsFormat.from_media_type(media_type)
+    if results_format is not None:
+        try:
+            parsed = ox.parse_query_results(response.content, format=results_format)
+        except SyntaxError as error:
+            raise BackendUnavailable(f"unreadable {media_type} results from the backend: {error}") from None
+        kind = "boolean" if isinstance(parsed, ox.QueryBoolean) else "solutions"
+        return QueryResult(kind, response.content, results_format)
+    graph_format = ox.RdfFormat.from_media_type(media_type)
+    if graph_format is None:
+        raise BackendUnavailable(f"the backend answered with an unsupported media type {media_type!r}")
+    return QueryResult("graph", response.content, graph_format)

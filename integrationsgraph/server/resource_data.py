@@ -1,0 +1,177 @@
+"""What the linked-data pages know about one IRI, asked of `app.state.backend` (embedded or remote).
+
+Every statement keeps the named graph it sits in, so a page can say which source states it (or that the
+build inferred it); evidence spans come with their source file and the source graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from starlette.concurrency import run_in_threadpool
+
+from integrationsgraph.server.backends import Backend
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+OUTGOING_LIMIT = 2000
+INCOMING_LIMIT = 400
+LABEL_BATCH = 400
+
+PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def iri_ref(iri: str) -> str:
+    """`<iri>` for SPARQL text; refuses characters that could break out of the IRI reference."""
+    if any(char in iri for char in '<>"{}|^`\\ \n\r\t'):
+        raise ValueError(f"not an IRI usable in a query: {iri!r}")
+    return f"<{iri}>"
+
+
+async def select(backend: Backend, text: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+    result = await backend.query(text)
+    return await run_in_threadpool(result.rows)
+
+
+async def ask(backend: Backend, text: str) -> bool:
+    return (await backend.query(text)).boolean
+
+
+async def construct(backend: Backend, text: str) -> list[ox.Triple]:
+    result = await backend.query(text)
+    return await run_in_threadpool(result.triples)
+
+
+async def exists(backend: Backend, iri: str) -> bool:
+    """Whether the IRI occurs in the data: as subject, object, or name of a graph."""
+    ref = iri_ref(iri)
+    text = f"ASK {{ {{ {ref} ?p ?o }} UNION {{ ?s ?p {ref} }} UNION {{ GRAPH {ref} {{ ?s ?p ?o }} }} }}"
+    return await ask(backend, text)
+
+
+async def labels_of(backend: Backend, iris: set[str]) -> dict[str, dict[str, str]]:
+    """`{iri: {language: label}}` from rdfs:label, skos:prefLabel and dct:title (untagged under "")."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    ordered = sorted(iri for iri in iris if iri)
+    for start in range(0, len(ordered), LABEL_BATCH):
+        values = " ".join(iri_ref(iri) for iri in ordered[start : start + LABEL_BATCH])
+        text = PROLOGUE + (
+            f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} "
+            "{ ?x rdfs:label ?label } UNION { ?x skos:prefLabel ?label } UNION { ?x dct:title ?label } }"
+        )
+        for row in await select(backend, text):
+            label = row["label"]
+            if isinstance(label, ox.Literal):
+                found[row["x"].value].setdefault(label.language or "", label.value)
+    return dict(found)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One evidence span of a fact in one source graph (a Web Annotation TextQuoteSelector)."""
+
+    graph: str
+    fact: str
+    evidence: str
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    graph: str
+    source: str
+    file: str
+    title: str = ""
+
+
+@dataclass
+class ResourceData:
+    iri: str
+    outgoing: list[tuple[str, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]] = field(default_factory=list)
+    incoming: list[tuple[str, ox.NamedNode | ox.BlankNode, ox.NamedNode]] = field(default_factory=list)
+    incoming_truncated: bool = False
+    spans: list[Span] = field(default_factory=list)
+    sources: dict[str, SourceInfo] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def types(self) -> list[str]:
+        return sorted({o.value for _, p, o in self.outgoing if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)})
+
+    def mentioned_iris(self) -> set[str]:
+        iris = {self.iri}
+        for graph, predicate, value in self.outgoing:
+            iris |= {graph, predicate.value} | ({value.value} if isinstance(value, ox.NamedNode) else set())
+        for graph, subject, predicate in self.incoming:
+            iris |= {graph, predicate.value} | ({subject.value} if isinstance(subject, ox.NamedNode) else set())
+        iris |= {span.fact for span in self.spans}
+        return iris
+
+
+def _int(term: ox.Literal | None) -> int | None:
+    return int(term.value) if term is not None else None
+
+
+def _text(term: ox.Literal | None) -> str:
+    return term.value if term is not None else ""
+
+
+async def describe(backend: Backend, iri: str) -> ResourceData:
+    """Statements about `iri` and to it, per graph; the evidence of it and its neighbouring facts."""
+    ref = iri_ref(iri)
+    data = ResourceData(iri)
+    rows = await select(backend, f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} }} LIMIT {OUTGOING_LIMIT}")
+    data.outgoing = [(row["g"].value, row["p"], row["o"]) for row in rows]
+    rows = await select(
+        backend, f"SELECT ?g ?s ?p WHERE {{ GRAPH ?g {{ ?s ?p {ref} }} }} LIMIT {INCOMING_LIMIT + 1}"
+    )
+    data.incoming_truncated = len(rows) > INCOMING_LIMIT
+    data.incoming = [(row["g"].value, row["s"], row["p"]) for row in rows[:INCOMING_LIMIT]]
+    spans_text = PROLOGUE + f"""
+SELECT DISTINCT ?g ?fact ?evidence ?exact ?prefix ?suffix ?start ?end WHERE {{
+  GRAPH ?g {{
+    {{ {ref} ig:evidence ?evidence BIND({ref} AS ?fact) }}
+    UNION {{ ?fact ?p {ref} . ?fact ig:evidence ?evidence }}
+    UNION {{ {ref} ?p ?fact . ?fact ig:evidence ?evidence }}
+    ?evidence oa:hasSelector ?quote . ?quote oa:exact ?exact .
+    OPTIONAL {{ ?quote oa:prefix ?prefix }} OPTIONAL {{ ?quote oa:suffix ?suffix }}
+    OPTIONAL {{ ?evidence oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end }}
+  }}
+}} ORDER BY ?g ?start ?fact LIMIT 1000"""
+    data.spans = [
+        Span(
+            row["g"].value, row["fact"].value, row["evidence"].value, row["exact"].value,
+            _text(row.get("prefix")), _text(row.get("suffix")), _int(row.get("start")), _int(row.get("end")),
+        )  # fmt: skip
+        for row in await select(backend, spans_text)
+    ]
+    graphs = {graph for graph, _, _ in data.outgoing} | {graph for graph, _, _ in data.incoming}
+    data.sources = await sources_of_graphs(backend, graphs | {span.graph for span in data.spans})
+    data.labels = await labels_of(backend, data.mentioned_iris() | {info.source for info in data.sources.values()})
+    return data
+
+
+async def sources_of_graphs(backend: Backend, graphs: set[str]) -> dict[str, SourceInfo]:
+    """The source node each graph describes (graphs without one are left out)."""
+    if not graphs:
+        return {}
+    values = " ".join(iri_ref(graph) for graph in sorted(graphs))
+    text = PROLOGUE + f"""
+SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) WHERE {{
+  VALUES ?g {{ {values} }}
+  GRAPH ?g {{ ?source a ig:Source ; ig:fileName ?file . OPTIONAL {{ ?source dct:title ?title0 }} }}
+}} GROUP BY ?g ?source ?file"""
+    return {
+        row["g"].value: SourceInfo(row["g"].value, row["source"].value, row["file"].value, _text(row.get("title")))
+        for row in await select(backend, text)
+    }
