@@ -25,6 +25,7 @@ class Measurement:
     command: list[str]
     exit_code: int | None  # None: killed after the timeout
     wall_seconds: float
+    cpu_seconds: float  # user + system time of the child and its reaped descendants
     maxrss_kib: int
     tree_peak_kib: int
     stdout: str
@@ -111,6 +112,7 @@ def run_measured(
         command=command,
         exit_code=None if timed_out else process.returncode,
         wall_seconds=round(wall, 2),
+        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 2),
         maxrss_kib=usage.ru_maxrss,
         tree_peak_kib=sampler.peak,
         stdout=stdout,

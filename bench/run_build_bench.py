@@ -53,7 +53,7 @@ def _environment(tree: Path) -> dict[str, str]:
     return {**os.environ, "INTEGRATIONSGRAPH_SHARED": str(tree / "shared")}
 
 
-def run_build(tree: Path, timeout: float | None) -> dict:
+def run_build(tree: Path, timeout: float | None, keep: bool = False) -> dict:
     """One fresh build of the tree in a subprocess; the stages' seconds from its report."""
     build_dir = tree / "build"
     shutil.rmtree(build_dir, ignore_errors=True)
@@ -79,7 +79,8 @@ def run_build(tree: Path, timeout: float | None) -> dict:
         result["stages"] = report.get("seconds", {})
         result["triples"] = report.get("triples", {})
         result["validation_units"] = report.get("validation_units")
-    shutil.rmtree(build_dir, ignore_errors=True)  # a 1M release is large; the numbers are what we keep
+    if not keep:
+        shutil.rmtree(build_dir, ignore_errors=True)  # a 1M release is large; the numbers are what we keep
     return result
 
 
@@ -93,8 +94,11 @@ def run_peer(tree: Path, timeout: float | None) -> dict:
 
 def _measurement(measured: Measurement) -> dict:
     return {
+        # The machine is shared: the 1-minute load average after the run says how busy it was.
+        "load_average_after": round(os.getloadavg()[0], 2),
         "exit_code": measured.exit_code,
         "wall_seconds": measured.wall_seconds,
+        "cpu_seconds": measured.cpu_seconds,
         "maxrss_mib": round(measured.maxrss_kib / 1024, 1),
         "tree_peak_mib": round(measured.tree_peak_kib / 1024, 1),
         "stderr_tail": measured.stderr.strip().splitlines()[-5:],
@@ -130,17 +134,20 @@ def _verdicts(runs: dict[int, dict]) -> list[dict]:
 def markdown(results: dict) -> str:
     """The results as markdown tables: builds per size with stages, the peer, the targets."""
     lines = [
-        "| asserted triples | sources | build wall s | " + " | ".join(STAGES) + " | peak RSS MiB "
-        "(largest process) | peak RSS MiB (process tree) | exit |",
-        "|---:" * (5 + len(STAGES)) + "|---:|",
+        "| asserted triples | sources | build wall s | build CPU s | "
+        + " | ".join(STAGES)
+        + " | peak RSS MiB "
+        "(largest process) | peak RSS MiB (process tree) | load avg | exit |",
+        "|---:" * (7 + len(STAGES)) + "|---:|",
     ]
     for run in results["builds"]:
         stages = run.get("stages", {})
         cells = [f"{stages[s]:.1f}" if s in stages else "–" for s in STAGES]
+        cpu, load = run.get("cpu_seconds", "–"), run.get("load_average_after", "–")
         lines.append(
-            f"| {run['size']:,} | {run['sources']} | {run['wall_seconds']:.1f} | "
+            f"| {run['size']:,} | {run['sources']} | {run['wall_seconds']:.1f} | {cpu} | "
             + " | ".join(cells)
-            + f" | {run['maxrss_mib']:.0f} | {run['tree_peak_mib']:.0f} | {run['exit_code']} |"
+            + f" | {run['maxrss_mib']:.0f} | {run['tree_peak_mib']:.0f} | {load} | {run['exit_code']} |"
         )
     if results["peer"]:
         lines += [
@@ -180,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=None, help="seconds before a run is killed")
     parser.add_argument("--out", type=Path, default=OUT, help="cache and results folder (default bench/out)")
     parser.add_argument("--results", type=Path, help="results file (default OUT/results.json)")
+    parser.add_argument("--keep-builds", action="store_true", help="keep each tree's build/ for inspection")
     args = parser.parse_args(argv)
     sizes, peer_sizes = _sizes(args.sizes), _sizes(args.owlrl_peer)
     results: dict = {

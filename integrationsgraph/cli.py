@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "serve": "Serve the graph over HTTP (building it first when there is none).",
     "push": "Load the build into a SPARQL 1.1 Graph Store (a larger triple store).",
     "evidence": "Curators' helper: print the evidence selectors of a span in a source text.",
+    "export": "Export the graph for yEd, Cytoscape, Gephi or Graphviz (GraphML, GEXF, Cytoscape.js, DOT).",
     "ingest": "Draft data files (TriG + JSON summary) from German press texts.",
     "evaluate-ingest": "Compare the ingestion with the curated facts: precision and recall per kind.",
 }

@@ -19,6 +19,21 @@ from integrationsgraph.store import build_is_current, current_release
 
 log = logging.getLogger("integrationsgraph.server")
 
+# Limits and workers (defaults and meaning: integrationsgraph.server.settings, docs/deployment.md).
+LIMIT_FLAGS = {
+    "query_timeout": "seconds a query may run (default 10)",
+    "query_workers": "query worker processes (default 2)",
+    "max_queued_queries": "queries waiting for a worker before 503 (default 64)",
+    "max_query_length": "characters of query text (default 100000)",
+    "max_body_bytes": "bytes of request body (default 1000000)",
+    "max_header_bytes": "bytes of request headers (default 16384)",
+    "max_result_rows": "rows or triples in one answer before it is cut (default 100000)",
+    "cache_max_age": "seconds in Cache-Control max-age (default 300)",
+    "response_cache_bytes": "bytes of answers cached in memory (default 64 MiB)",
+    "worker_store": "memory (default) or disk: where workers keep the build",
+    "reload_interval": "seconds between looks for a new build (default 2; 0: never)",
+}
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
@@ -40,6 +55,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-build", action="store_true", help="serve the existing build even when it is out of date"
     )
+    for name, what in LIMIT_FLAGS.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", metavar="N", help=what)
 
 
 def ensure_current_build(options: BuildOptions, allow_stale: bool) -> None:
@@ -63,5 +80,10 @@ def run(args: argparse.Namespace) -> int:
     if not settings.data and not settings.sparql_backend:
         ensure_current_build(BuildOptions(build_dir=settings.build_dir, progress=True), args.no_build)
     app = create_app(settings)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    # h11 holds the request line and headers in one buffer: room for a long GET query plus the headers.
+    line_and_headers = settings.max_header_bytes + 3 * settings.max_query_length + 1024
+    uvicorn.run(
+        app, host=settings.host, port=settings.port, log_level=settings.log_level,
+        h11_max_incomplete_event_size=line_and_headers,
+    )  # fmt: skip
     return 0

@@ -19,7 +19,8 @@ from integrationsgraph.ingest.linking import Entity, Registry, slugify
 CLASSIFICATION_BY_NOUN = {
     "ministerkonferenz": "ministers-conference", "ministerpräsidentenkonferenz": "ministers-conference",
     "integrationskonferenz": "integration-conference", "beirat": "advisory-council",
-    "landesregierung": "government", "kabinett": "cabinet",
+    "landesregierung": "government", "kabinett": "cabinet", "rat": "advisory-council",
+    "kommission": "advisory-council",
 }  # fmt: skip
 _GENDER_ENDING = {"integrationskonferenz": "e", "landesregierung": "e", "kabinett": "es", "beirat": "er"}
 
@@ -29,15 +30,19 @@ _MINISTERS_CONFERENCE = re.compile(
     r"|(?<![\w-])Ministerpräsidentenkonferenz(?![\w-])"
     r"|(?<![\w-])Konferenz\s+(?:der|aller)\s+(?:für\s+(?P<topic2>[A-ZÄÖÜ][a-zäöüß]+?)(?:sfragen)?\s+zuständigen\s+"
     r"|(?P<topic3>[A-ZÄÖÜ][a-zäöüß]+)-?)[Mm]inister(?:innen)?(?:\s+und\s+Minister)?"
-    r"(?:,?\s*(?:/\s*)?Senatorinnen\s+und\s+Senatoren)?(?:\s+der\s+(?:Bundes)?[Ll]änder)?"
+    r"(?:\s+und\s+-?[Mm]inister)?(?:,?\s*(?:/\s*)?Senatorinnen\s+und\s+(?:-|Senatoren))?"
+    r"(?:\s+der\s+(?:Bundes)?[Ll]änder)?"
     # the members standing for their conference: "die für Integration zuständigen Landesminister"
     r"|(?<![\w-])für\s+(?P<topic4>[A-ZÄÖÜ][a-zäöüß]+?)(?:sfragen)?\s+zuständigen\s+(?:Landes)?[Mm]inister"
-    r"|(?<![\w-])(?P<topic5>Integrations)-?(?:Landes)?[Mm]inister(?:innen)?\s+(?:der|aller)\s+(?:Bundes)?[Ll]änder"
+    r"|(?<![\w-])(?P<topic5>Integrations)-?(?:Landes)?[Mm]inister(?:innen)?(?:\s+und\s+-?[Mm]inister)?"
+    r"\s+(?:der|aller)\s+(?:Bundes)?[Ll]änder"
 )
 _GENERIC_CONFERENCE = re.compile(r"(?<![\w-])(?:Fachminister|Minister)?[Kk]onferenz(?![\w-])")
 _LAND_BODY = re.compile(
     r"(?<![\w-])(?P<adjective>[A-ZÄÖÜa-zäöü][\w-]+?(?:e|en|er|es|em))?\s*(?P<noun>Integrationskonferenz|"
-    r"Integrationsbeirat|Landesregierung|Landeskabinett|Kabinett)(?![\w-])"
+    r"Landesintegrationsbeirat|Landesintegrationsrat|Integrationsbeirat|Integrationsrat|Migrationsbeirat"
+    r"|Integrationskommission|Landesregierung|Landeskabinett|Kabinett)(?![\w-])"
+    r"(?P<genitive>\s+(?:des\s+Landes|des\s+Freistaate?s|der\s+Freien(?:\s+und)?\s+Hansestadt)\s+[A-ZÄÖÜ][\w-]+)?"
 )
 
 
@@ -65,7 +70,9 @@ def find_bodies(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Bod
         entity = registry.entities[ref]
         if " " not in name and not name.isupper() and not _land_fits(entity, main_land, gazetteer):
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+        # an abbreviation may start a compound ("IntMK-Vorsitz")
+        end = r"(?!\w)" if len(name) <= 6 and " " not in name else r"(?![\w-])"
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}{end}", text, re.IGNORECASE):
             add(BodyMention(match.start(), match.end(), match.group(0), entity, _classification(name)))
     for match in _MINISTERS_CONFERENCE.finditer(text):
         topic = next((match[g] for g in ("topic", "topic2", "topic3", "topic4", "topic5") if match[g]), None)
@@ -127,26 +134,21 @@ def _land_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer, m
     noun = match["noun"]
     base = "kabinett" if noun == "Landeskabinett" else noun.lower()
     adjective = match["adjective"]
-    land = (
-        gazetteer.find_laender(adjective)[0].key if adjective and gazetteer.find_laender(adjective) else None
-    )
+    named = gazetteer.find_laender(adjective) if adjective else []
+    named = named or (gazetteer.find_laender(match["genitive"]) if match["genitive"] else [])
+    land = named[0].key if named else None
+    start = match.start() if named and adjective and named[0].key == land else match.start("noun")
     if land is None:
-        # a bare "Landesregierung" is the government of the Land the document is about
-        land = main_land if base in {"landesregierung", "kabinett"} else None
-        if land is None and base == "integrationskonferenz":
-            found = registry.lookup("body", noun)
-            if found:
-                return BodyMention(match.start("noun"), match.end(), noun, found, _classification(noun))
+        found = registry.lookup("body", noun)
+        if found and base not in {"landesregierung", "kabinett"}:
+            return BodyMention(match.start("noun"), match.end("noun"), noun, found, _classification(noun))
+        # a bare "Landesregierung" or "Integrationsrat" is the body of the Land the document is about
+        land = main_land
         if land is None:
             return None
-        start = match.start("noun")
-    else:
-        start = match.start()
     stem = next(s for s, slug in gazetteer.adjective_stems if slug == land)
-    ending = "" if stem.endswith("er") else _GENDER_ENDING.get(base, "e")
-    noun_label = (
-        "Integrationsbeirat" if base == "integrationsbeirat" else noun.replace("Landeskabinett", "Kabinett")
-    )
+    ending = "" if stem.endswith("er") else _GENDER_ENDING.get(base, "er" if base.endswith("rat") else "e")
+    noun_label = noun.replace("Landeskabinett", "Kabinett")
     label = f"{stem.capitalize()}{ending} {noun_label}"
     entity = registry.lookup("body", label) or Entity(f"body:{slugify(label)}", "body", label, proposed=True)
     return BodyMention(

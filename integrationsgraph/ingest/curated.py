@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
 
 from integrationsgraph.errors import InputError
 from integrationsgraph.ingest.linking import compact
@@ -79,8 +79,8 @@ def _value(row, name: str):
     value = row[name]
     if value is None:
         return None
-    text = str(value)
-    return compact(text) if text.startswith("http") else text
+    text = value.value
+    return compact(text) if isinstance(value, ox.NamedNode) else text
 
 
 def _dates(row) -> tuple[str | None, str | None]:
@@ -88,19 +88,39 @@ def _dates(row) -> tuple[str | None, str | None]:
     return (_value(row, "start") or single, _value(row, "end") or single)
 
 
-def curated_facts(trig: Path, registry: Graph) -> list[dict]:
-    dataset = Dataset(default_union=True)
+def registry_store(entities_dir: Path) -> ox.Store:
+    """An in-memory store of the registry (data/entities/*.ttl), to which each source is added in turn."""
+    store = ox.Store()
+    for path in sorted(entities_dir.glob("*.ttl")):
+        try:
+            store.load(path.read_bytes(), ox.RdfFormat.TURTLE)
+        except SyntaxError as error:
+            raise InputError(f"{path}: cannot parse: {error}") from error
+    return store
+
+
+def curated_facts(trig: Path, registry: ox.Store) -> list[dict]:
+    """The facts of one curated source; the source's quads are added to `registry` and removed again."""
     try:
-        dataset.parse(trig, format="trig")
-    except (SyntaxError, ValueError) as error:
+        quads = list(ox.parse(trig.read_bytes(), ox.RdfFormat.TRIG))
+    except SyntaxError as error:
         raise InputError(f"{trig}: cannot parse: {error}") from error
-    graph = Graph()
-    for quad in dataset.quads():
-        graph.add(quad[:3])
-    graph += registry
+    registry.extend(quads)
+    try:
+        return _extract(registry)
+    finally:
+        for quad in quads:
+            registry.remove(quad)
+
+
+def _extract(graph: ox.Store) -> list[dict]:
     prologue = sparql_prologue()
-    facts = _holdings(graph.query(prologue + HOLDINGS))
-    for row in graph.query(prologue + MEETINGS):
+
+    def query(text: str):
+        return graph.query(prologue + text, use_default_graph_as_union=True)
+
+    facts = _holdings(query(HOLDINGS))
+    for row in query(MEETINGS):
         start, end = _dates(row)
         ordinal = _value(row, "ordinal")
         status = (_value(row, "status") or "").rpartition("/")[2] or None
@@ -109,10 +129,10 @@ def curated_facts(trig: Path, registry: Graph) -> list[dict]:
             end=end, place=_value(row, "place"), status=status, holder=_value(row, "chairedBy"),
             iri=_value(row, "fact"),
         ))  # fmt: skip
-    for row in graph.query(prologue + EVENTS):
+    for row in query(EVENTS):
         start, _ = _dates(row)
         facts.append(_fact("body_event", body=_value(row, "body"), start=start, iri=_value(row, "fact")))
-    for row in graph.query(prologue + ADOPTIONS):
+    for row in query(ADOPTIONS):
         start, _ = _dates(row)
         facts.append(_fact("plan_adoption", body=_value(row, "body"), holder=_value(row, "body"),
                            start=start, iri=_value(row, "fact"), plan=_value(row, "plan")))  # fmt: skip
@@ -136,7 +156,7 @@ def _holdings(rows) -> list[dict]:
         ordinal = _value(row, "ordinal")
         values = {"body": _value(row, "body"), "ordinal": int(ordinal) if ordinal else None,
                   "start": start, "end": end, "iri": _value(row, "fact")}  # fmt: skip
-        if not bool(row["chair"].toPython()):
+        if row["chair"].value != "true":
             offices.append(_fact("office_holding", holder=member, person=member, office=_value(row, "post"),
                                  **values))  # fmt: skip
         elif member.startswith("land:"):

@@ -7,8 +7,10 @@ the document states none, against the first fully stated date of the text, and t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from integrationsgraph.ingest.bodies import BodyMention, find_bodies, main_body
 from integrationsgraph.ingest.dates import (
@@ -18,7 +20,7 @@ from integrationsgraph.ingest.dates import (
     document_date,
     find_dates,
 )
-from integrationsgraph.ingest.gazetteer import Gazetteer, Mention
+from integrationsgraph.ingest.gazetteer import Gazetteer, Mention, city_regex
 from integrationsgraph.ingest.linking import Registry
 from integrationsgraph.ingest.persons import PersonMention, find_persons
 from integrationsgraph.ingest.text import Sentence, sentences
@@ -66,11 +68,31 @@ def prepare(source: SourceText, registry: Registry, gazetteer: Gazetteer) -> Doc
         sentences=sentences(body),
         dates=dates,
         laender=gazetteer.find_laender(body),
-        cities=gazetteer.find_cities(body),
+        cities=_places(body, registry, gazetteer),
         persons=find_persons(body, registry, gazetteer),
         bodies=bodies,
         main_body=main_body(bodies),
     )
+
+
+def _places(body: str, registry: Registry, gazetteer: Gazetteer) -> list[Mention]:
+    """Cities of the gazetteer and places of the registry, in a place slot, the longer name first."""
+    found = gazetteer.find_cities(body)
+    labels = [name for name, _ in registry.labels("place")]
+    if labels:
+        for match in _registry_places(tuple(labels)).finditer(body):
+            label = registry.entities[registry.names[("place", match["city"].lower())]].label
+            found.append(Mention(match.start("city"), match.end("city"), match["city"], label, "city"))
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if not any(k.start <= mention.start < k.end for k in kept):
+            kept.append(mention)
+    return kept
+
+
+@cache
+def _registry_places(labels: tuple[str, ...]):
+    return city_regex(list(labels), re.IGNORECASE)  # the registry's names are kept in lower case
 
 
 def _day_of(value: PartialDate) -> date | None:

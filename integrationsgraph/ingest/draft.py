@@ -7,8 +7,10 @@ and labelled, so the draft builds; marked for a curator), and the evidence nodes
 
 from __future__ import annotations
 
+import re
+
 from integrationsgraph.curation.evidence import Selector, selector_turtle, turtle_string
-from integrationsgraph.ingest.dates import STATED, PartialDate, document_date
+from integrationsgraph.ingest.dates import STATED, PartialDate, find_dates
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.naming import fact_iris, instant_iri, local, person_holding_iri
 from integrationsgraph.ingest.pipeline import Ingested
@@ -84,7 +86,7 @@ class _Writer:
             lines.append("    ig:titleIsCurated true ;")
         if "date-as-stated" in source.header:
             lines.append(f"    ig:dateAsStated {turtle_string(source.header['date-as-stated'])} ;")
-        in_text = document_date({}, self.body)
+        in_text = dateline(self.body)
         issued = self.ingested.document.issued
         if in_text is not None and in_text.day is not None:
             lines.append(f'    dct:issued "{in_text.edtf}"^^xsd:date ;')
@@ -264,6 +266,21 @@ class _Writer:
                 self.body[max(0, start - CONTEXT) : start], self.body[end : end + CONTEXT],
             )  # fmt: skip
             self.blocks.append(selector_turtle(selector))
+
+
+def dateline(body: str, lines: int = 12) -> PartialDate | None:
+    """The release date the text states in a dateline near its top ("Wiesbaden, 23. September 2031",
+    "Datum: 19.03.2031", "Stand: 27.04.2031, 06:00 Uhr"): a line that is little more than one full date.
+    A date inside a sentence is an event's, not the release's."""
+    for whole in body.splitlines()[:lines]:
+        line = next((part for part in whole.split("|") if any(c.isdigit() for c in part)), whole)
+        mentions = [m for m in find_dates(line) if m.first.day is not None and m.first.method == STATED]
+        if len(mentions) != 1:
+            continue
+        rest = line[: mentions[0].start] + line[mentions[0].end :]
+        if len(re.findall(r"[a-zäöüß]{3,}", rest)) <= 3:
+            return mentions[0].first
+    return None
 
 
 def _title(body: str) -> tuple[str, bool]:

@@ -71,7 +71,16 @@ class Gazetteer:
 
 _ADJECTIVE_ENDINGS = r"(?:e[nmrs]?)?"
 # Slots where a city name is a place, not a word: a preposition before it, or a dateline.
-_CITY_SLOT = r"(?:(?<=\bin )|(?<=\bin\n)|(?<=\bnach )|(?<=\baus )|(?<=\bim )|(?<=\bvon )|(?<=^)|(?<=\n)|(?<=\()|(?<=„))"
+_CITY_SLOT = (
+    r"(?:(?<=\bin )|(?<=\bin\n)|(?<=\bnach )|(?<=\baus )|(?<=\bim )|(?<=\bvon )"
+    r"|(?<=^)|(?<=\n)|(?<=\()|(?<=„))"
+)
+
+
+def city_regex(names: list[str], flags: int = 0) -> re.Pattern[str]:
+    """Place names in a place slot; "Halle/Saale" also as "Halle/ Saale"."""
+    alternatives = [re.escape(name).replace("/", r"/\s?") for name in sorted(names, key=len, reverse=True)]
+    return re.compile(_CITY_SLOT + r"(?P<city>" + "|".join(alternatives) + r")(?![\w-])", flags)
 
 
 @cache
@@ -98,7 +107,7 @@ def load_gazetteer() -> Gazetteer:
     land_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
     city_land = {city: slug for slug, cities in raw["cities"].items() for city in cities}
     names = sorted(city_land, key=len, reverse=True)
-    city_pattern = re.compile(_CITY_SLOT + r"(?P<city>" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    city_pattern = city_regex(names)
     stems = sorted(
         ((form.removeprefix("adj:"), slug) for form, slug in by_form.items() if form.startswith("adj:")),
         key=lambda item: len(item[0]),

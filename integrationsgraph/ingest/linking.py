@@ -114,7 +114,7 @@ def load_registry(entities_dir: Path) -> Registry:
     graph = Graph()
     for path in sorted(entities_dir.glob("*.ttl")):
         try:
-            graph.parse(path, format="turtle")
+            graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
         except (SyntaxError, ValueError) as error:  # rdflib's BadSyntax is a SyntaxError
             raise InputError(f"{path}: cannot parse the registry file: {error}") from error
     registry = Registry()

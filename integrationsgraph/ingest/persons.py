@@ -35,7 +35,7 @@ _PORTFOLIO = (
     r"(?:(?:,\s*|\s+und\s+|\s+(?:für|des|der)\s+|\s+)[A-ZÄÖÜ][\w-]*)*)?"
 )
 # An article, then a Land adjective or genitive ("Hessische", "Thüringens"): never across a line break.
-_ADJECTIVE = r"(?:(?:der|die|dem|den|des)[ ]+)?(?:[\w-]+(?:e|en|er|es|s)[ ]+)?"
+_ADJECTIVE = r"(?:(?:der|die|dem|den|des)[ ]+)?(?:[\w-]+(?:e|en|er|es|s)[ ]+|[A-ZÄÖÜ]{2,4}-[ ]?)?"
 TITLE_PHRASE = _ADJECTIVE + r"(?<![\w-])" + TITLE_WORD + r"(?![\w-])" + _PORTFOLIO
 _TITLE_BEFORE = re.compile(r"(?P<title>" + TITLE_PHRASE + r")\s*,?\s*(?:(?:Frau|Herr|Dr\.|Prof\.)\s*)*$")
 _TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:der|die)\s+(?P<title>" + TITLE_PHRASE + ")")
@@ -65,7 +65,7 @@ def find_persons(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Pe
     """Every person mention of `text`, full names first found, family-name mentions resolved to them."""
     given_names = known_given_names() | registry.given_names
     full: list[PersonMention] = []
-    for match in _FULL_NAME.finditer(text):
+    for match in _name_candidates(text):
         given, family = match["given"], match["family"]
         if (
             {given, family} & _NOT_NAMES
@@ -91,6 +91,15 @@ def find_persons(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Pe
         for m in _family_mentions(text, full, registry)
     ]
     return sorted(full + family, key=lambda m: m.start)
+
+
+def _name_candidates(text: str):
+    """Capitalised pairs, overlapping: in "Senatorin Erika Mustermann" both "Senatorin Erika" and
+    "Erika Mustermann" are tried."""
+    position = 0
+    while match := _FULL_NAME.search(text, position):
+        yield match
+        position = match.start("family")
 
 
 def _land_of(title: str | None, gazetteer: Gazetteer) -> str | None:

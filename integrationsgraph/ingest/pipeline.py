@@ -37,7 +37,10 @@ def ingest_source(source: SourceText, registry: Registry, gazetteer: Gazetteer, 
     person_lands = {proposals.person(p): proposals.land(p.land) for p in document.persons if p.land}
     chairs = merge_chair_tenures(recognize_chair_tenures(document, proposals), person_lands)
     meetings = merge_meetings(recognize_meetings(document, proposals))
-    offices = recognize_office_holdings(document, proposals)
+    chair_lands = {
+        f.person: f.holder for f in chairs if f.person and f.holder and f.holder.startswith("land:")
+    }
+    offices = recognize_office_holdings(document, proposals, chair_lands)
     events = recognize_body_events(document, proposals)
     plans = recognize_plan_adoptions(document, proposals, gazetteer)
     facts = chairs + meetings + offices + events + plans

@@ -22,6 +22,14 @@ def summary_schema() -> dict:
     )
 
 
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The schema checked once, its validator reused (checking the schema is most of the cost)."""
+    schema = summary_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
 def summarise(ingested: Ingested) -> list[dict]:
     """The summary objects of the facts of `ingested`, in the order the draft writes them."""
     proposed = set(ingested.proposals.proposed)
@@ -64,8 +72,7 @@ def _fact_summary(fact: Fact, iri: str, stem: str, body: str, proposed: set[str]
 
 def validate_summary(summary: list[dict], where: str) -> None:
     """Raises DataNonConformant naming the path of the first schema violation."""
-    try:
-        jsonschema.validate(summary, summary_schema())
-    except jsonschema.ValidationError as error:
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(summary))
+    if error is not None:
         path = "/".join(str(part) for part in error.absolute_path)
-        raise DataNonConformant([Problem("summary-schema", error.message, file=where, path=path)]) from error
+        raise DataNonConformant([Problem("summary-schema", error.message, file=where, path=path)])

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import logging
 from collections.abc import AsyncIterator
 
-import pyoxigraph as ox
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from integrationsgraph.server.backends import Backend, EmbeddedBackend
-from integrationsgraph.server.datafiles import load_files
+from integrationsgraph.server import serving
+from integrationsgraph.server.answering import answer_query
+from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.errors import EXCEPTION_HANDLERS
-from integrationsgraph.server.guards import refuse_federated_query
+from integrationsgraph.server.http_cache import ResponseCache
+from integrationsgraph.server.metrics import Metrics, metrics_page
+from integrationsgraph.server.middleware import middleware_stack
 from integrationsgraph.server.negotiation import negotiate
 from integrationsgraph.server.protocol import NoOperation, read_operation
-from integrationsgraph.server.remote_backend import RemoteBackend
-from integrationsgraph.server.results import (
-    DESCRIPTION_OFFERS,
-    negotiate_query,
-    not_acceptable,
-    with_charset,
-)
+from integrationsgraph.server.reloader import BuildReloader
+from integrationsgraph.server.results import DESCRIPTION_OFFERS, not_acceptable, with_charset
 from integrationsgraph.server.service_description import (
     dataset_statistics,
     description_triples,
@@ -34,7 +31,7 @@ from integrationsgraph.server.service_description import (
     serialize_description,
 )
 from integrationsgraph.server.settings import Settings
-from integrationsgraph.store import open_store
+from integrationsgraph.store import current_release
 
 log = logging.getLogger("integrationsgraph.server")
 
@@ -44,6 +41,7 @@ CONTRIBUTING_MODULES = ("integrationsgraph.server.pages", "integrationsgraph.ser
 CONTRIBUTING_MODULES += (
     "integrationsgraph.server.ontology_docs", "integrationsgraph.server.resources",
     "integrationsgraph.server.dataset", "integrationsgraph.server.discovery",
+    "integrationsgraph.server.exports_http", "integrationsgraph.server.views",
 )
 
 
@@ -61,14 +59,7 @@ async def sparql_endpoint(request: Request) -> Response:
     operation = await read_operation(request)
     if isinstance(operation, NoOperation):
         return await describe_service(request)
-    negotiated = negotiate_query(request.headers.get("accept"))
-    await run_in_threadpool(refuse_federated_query, operation.text)  # may parse: off the event loop
-    backend: Backend = request.app.state.backend
-    endpoint = request.app.state.settings.endpoint_url(request_base_url(request))
-    result = await backend.query(operation.text, operation.dataset, negotiated.preferred_formats(), endpoint)
-    media_type = negotiated.media_type_for(result)
-    body = await run_in_threadpool(result.serialize, negotiated.format_for(result))
-    return Response(body, media_type=with_charset(media_type), headers={"Vary": "Accept"})
+    return await answer_query(request, operation)  # limits, guards, deadline, caching: answering.py
 
 
 async def describe_service(request: Request) -> Response:
@@ -104,6 +95,7 @@ def routes(settings: Settings) -> list[BaseRoute]:
         Route("/sparql/", sparql_endpoint, methods=["GET", "POST"]),
         Route("/query", sparql_endpoint, methods=["GET", "POST"]),
         Route("/healthz", health, methods=["GET"], name="healthz"),
+        Route("/metrics", metrics_page, methods=["GET"], name="metrics"),
     ]
     for name in CONTRIBUTING_MODULES:
         module = _optional_module(name)
@@ -114,28 +106,42 @@ def routes(settings: Settings) -> list[BaseRoute]:
 
 def create_app(settings: Settings, backend: Backend | None = None) -> Starlette:
     """The application serving `backend` (by default the one the settings name: see `open_backend`)."""
+    # Only a backend opened here from the build is replaced when a new build appears.
+    watch_build = backend is None and not (settings.data or settings.sparql_backend)
     backend = backend if backend is not None else open_backend(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        await backend.close()
+        start = getattr(app.state.backend, "start", None)
+        if start is not None:
+            await start()  # the worker processes open the store before the first request
+        reloader = BuildReloader(app, current_release(settings.build_dir)) if watch_build else None
+        watching = None
+        if reloader is not None and settings.reload_interval > 0:
+            watching = asyncio.get_running_loop().create_task(reloader.watch())
+        try:
+            yield
+        finally:
+            if watching is not None:
+                watching.cancel()
+                await asyncio.gather(watching, return_exceptions=True)
+            if reloader is not None:
+                await reloader.close()
+            await app.state.backend.close()
 
-    app = Starlette(routes=routes(settings), exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan)
+    metrics = Metrics()
+    app = Starlette(
+        routes=routes(settings), exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan,
+        middleware=middleware_stack(settings, metrics),
+    )  # fmt: skip
     app.state.settings = settings
     app.state.backend = backend
     app.state.dataset_statistics = None
+    app.state.metrics = metrics
+    app.state.response_cache = ResponseCache(settings.response_cache_bytes)
     return app
 
 
 def open_backend(settings: Settings) -> Backend:
-    """A remote endpoint, the given data files in memory, or the current build (copied into memory)."""
-    if settings.sparql_backend:
-        return RemoteBackend(settings.sparql_backend)
-    if settings.data:
-        names = ", ".join(str(path) for path in settings.data)
-        return EmbeddedBackend(load_files(settings.data), f"files {names}", settings.query_threads)
-    # In memory, aggregations run several times faster than on the read-only disk store.
-    memory = ox.Store()
-    memory.extend(open_store(settings.build_dir))
-    return EmbeddedBackend(memory, f"build in {settings.build_dir}", settings.query_threads)
+    """A remote endpoint, or a pool of query worker processes over the data files or the current build."""
+    return serving.open_backend(settings)

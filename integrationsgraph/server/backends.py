@@ -13,9 +13,12 @@ The contract every route builds on (also written down in docs/architecture.md, "
     result.serialize(fmt)  # bytes in a pyoxigraph.QueryResultsFormat (solutions, boolean)
                            # or pyoxigraph.RdfFormat (graph)
 
-`query` never blocks the event loop: the embedded store evaluates in a worker thread (pyoxigraph releases
-the GIL), the remote one awaits httpx. It raises `QuerySyntaxError` (a 400: the parser's message with line
-and column) or `BackendUnavailable` (a 502); anything else is a bug and becomes a logged 500.
+`query` never blocks the event loop: the worker-process pool (`pool.py`, what `serve` uses) evaluates in
+other processes, the in-process store in a worker thread (pyoxigraph releases the GIL), the remote one
+awaits httpx. `timeout` (seconds; None: the backend's default) is the query's deadline. It raises
+`QuerySyntaxError` (a 400: the parser's message with line and column), `QueryTimeout` (504),
+`ServerBusy` (503) or `BackendUnavailable` (a 502); anything else is a bug and becomes a logged 500.
+`start()` is awaited once before the first query (the app's lifespan does it), `close()` at the end.
 
 The default graph, when the request names no dataset, is the union of all named graphs. `formats` is a
 hint: the format the client negotiated, produced directly when possible. `base_iri` resolves relative IRIs
@@ -59,6 +62,22 @@ class QuerySyntaxError(QueryError):
 
 class BackendUnavailable(IntegrationsgraphError):
     """The remote SPARQL endpoint could not be reached or answered with an unusable response."""
+
+
+class QueryTimeout(IntegrationsgraphError):
+    """The query ran past its deadline and was stopped (a 504)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"the query did not finish within {seconds:g} s and was stopped")
+        self.seconds = seconds
+
+
+class ServerBusy(IntegrationsgraphError):
+    """Every query slot and the whole queue are taken, or the wait for a slot outlasted the deadline (503)."""
+
+    def __init__(self, message: str, retry_after: int = 1):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 _POSITION = re.compile(r"error at (\d+):(\d+)")
@@ -179,7 +198,10 @@ class Backend(Protocol):
         dataset: Dataset = NO_DATASET,
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
+        timeout: float | None = None,
     ) -> QueryResult: ...
+
+    async def start(self) -> None: ...
 
     async def close(self) -> None: ...
 
@@ -222,10 +244,16 @@ class EmbeddedBackend:
         dataset: Dataset = NO_DATASET,
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
+        timeout: float | None = None,
     ) -> QueryResult:
-        return await anyio.to_thread.run_sync(
-            self.query_sync, text, dataset, formats, base_iri, limiter=self._limiter
-        )
+        try:
+            with anyio.fail_after(timeout):
+                return await anyio.to_thread.run_sync(
+                    self.query_sync, text, dataset, formats, base_iri,
+                    limiter=self._limiter, abandon_on_cancel=True,
+                )  # fmt: skip
+        except TimeoutError:
+            raise QueryTimeout(timeout) from None
 
     def query_sync(
         self,
@@ -240,6 +268,9 @@ class EmbeddedBackend:
             return QueryResult.of(evaluate(self.store, request))
         except SyntaxError as error:
             raise syntax_error_from_message(str(error)) from None
+
+    async def start(self) -> None:
+        """Nothing to start: the store is open."""
 
     async def close(self) -> None:
         """Nothing to release: the store lives as long as the process."""

@@ -41,12 +41,14 @@ DESCRIPTIONS = {
 }
 
 
-def dump_store(request: Request) -> DumpStore:
-    """The dumps of the release this process serves (fixed at first use)."""
+def dump_store(request: Request) -> DumpStore | None:
+    """The dumps of the release being served: looked up again when a new build swaps the backend."""
     state = request.app.state
-    if getattr(state, "dump_store", None) is None:
-        state.dump_store = DumpStore(state.settings.build_dir) if _serves_build(state.settings) else None
-    return state.dump_store
+    cached = getattr(state, "dump_store", None)
+    if cached is None or cached[0] is not state.backend:
+        store = DumpStore(state.settings.build_dir) if _serves_build(state.settings) else None
+        state.dump_store = (state.backend, store)
+    return state.dump_store[1]
 
 
 def _serves_build(settings: Settings) -> bool:
@@ -66,13 +68,18 @@ def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=_n(XSD + "integer"))
 
 
-def description_triples(facts: DatasetFacts, dataset: str, site: str, endpoint: str, dumps) -> list[ox.Triple]:
+def description_triples(
+    facts: DatasetFacts, dataset: str, site: str, endpoint: str, dumps
+) -> list[ox.Triple]:
     d = _n(dataset)
     triples = [
         ox.Triple(d, RDF_TYPE, _n(VOID + "Dataset")),
         ox.Triple(d, RDF_TYPE, _n(DCAT + "Dataset")),
         *(ox.Triple(d, _n(DCT + "title"), ox.Literal(text, language=lang)) for lang, text in TITLES.items()),
-        *(ox.Triple(d, _n(DCT + "description"), ox.Literal(text, language=lang)) for lang, text in DESCRIPTIONS.items()),
+        *(
+            ox.Triple(d, _n(DCT + "description"), ox.Literal(text, language=lang))
+            for lang, text in DESCRIPTIONS.items()
+        ),
         ox.Triple(d, _n(VOID + "sparqlEndpoint"), _n(endpoint)),
         ox.Triple(d, _n(VOID + "triples"), _integer(facts.total_triples)),
         ox.Triple(d, _n(VOID + "uriSpace"), ox.Literal(facts.base + "id/")),
@@ -80,7 +87,7 @@ def description_triples(facts: DatasetFacts, dataset: str, site: str, endpoint: 
         ox.Triple(d, _n(VOID + "rootResource"), _n(facts.base + "id/body/intmk")),
         ox.Triple(d, _n(VOID + "exampleResource"), _n(facts.base + "id/body/intmk")),
         ox.Triple(d, _n(DCAT + "landingPage"), _n(site + "dataset")),
-    ]  # fmt: skip
+    ]
     if facts.license:
         triples.append(ox.Triple(d, _n(DCT + "license"), _n(facts.license)))
     service = _n(site + "sparql")
@@ -93,7 +100,7 @@ def description_triples(facts: DatasetFacts, dataset: str, site: str, endpoint: 
         ox.Triple(service, _n(DCAT + "endpointURL"), _n(endpoint)),
         ox.Triple(service, _n(DCAT + "servesDataset"), d),
         ox.Triple(service, _n(DCT + "conformsTo"), _n("https://www.w3.org/TR/sparql11-protocol/")),
-    ]  # fmt: skip
+    ]
     for source in facts.sources:
         triples.append(ox.Triple(d, _n(DCT + "source"), _n(source.source)))
     for graph, size in facts.graph_sizes.items():
@@ -117,14 +124,20 @@ def description_triples(facts: DatasetFacts, dataset: str, site: str, endpoint: 
             ox.Triple(d, _n(DCAT + "distribution"), url),
             ox.Triple(url, RDF_TYPE, _n(DCAT + "Distribution")),
             ox.Triple(url, _n(DCAT + "downloadURL"), url),
-            ox.Triple(url, _n(DCAT + "mediaType"), _n("https://www.iana.org/assignments/media-types/" + dump.format.media_type)),
+            ox.Triple(
+                url,
+                _n(DCAT + "mediaType"),
+                _n("https://www.iana.org/assignments/media-types/" + dump.format.media_type),
+            ),
             ox.Triple(url, _n(DCAT + "byteSize"), _integer(dump.size)),
             ox.Triple(url, _n(DCT + "title"), ox.Literal(dump.format.label, language="en")),
             ox.Triple(url, _n(SPDX + "checksum"), checksum),
             ox.Triple(checksum, RDF_TYPE, _n(SPDX + "Checksum")),
             ox.Triple(checksum, _n(SPDX + "algorithm"), _n(SPDX + "checksumAlgorithm_sha256")),
-            ox.Triple(checksum, _n(SPDX + "checksumValue"), ox.Literal(dump.sha256, datatype=_n(XSD + "hexBinary"))),
-        ]  # fmt: skip
+            ox.Triple(
+                checksum, _n(SPDX + "checksumValue"), ox.Literal(dump.sha256, datatype=_n(XSD + "hexBinary"))
+            ),
+        ]
     return triples
 
 
@@ -160,12 +173,26 @@ async def dataset_description(request: Request) -> Response:
         "endpoint": endpoint,
         "dumps": [{"dump": dump, "href": linker.root_path + "/dumps/" + dump.file_name} for dump in dumps],
         "build_hash": store.build_hash if store else None,
-        "graphs": [{"href": linker.href(graph), "iri": graph, "size": size} for graph, size in facts.graph_sizes.items()],
-        "classes": [{"iri": cls, "href": linker.path("/def") + "#" + anchor_for(cls) if cls in facts.ontology_terms else linker.href(cls),
-                     "label": linker.label(cls, facts.labels), "count": count} for cls, count in facts.class_counts.items()],
-        "sources": [{"href": linker.href(s.source), "title": s.title or s.file, "file": s.file} for s in facts.sources],
+        "graphs": [
+            {"href": linker.href(graph), "iri": graph, "size": size}
+            for graph, size in facts.graph_sizes.items()
+        ],
+        "classes": [
+            {
+                "iri": cls,
+                "href": linker.path("/def") + "#" + anchor_for(cls)
+                if cls in facts.ontology_terms
+                else linker.href(cls),
+                "label": linker.label(cls, facts.labels),
+                "count": count,
+            }
+            for cls, count in facts.class_counts.items()
+        ],
+        "sources": [
+            {"href": linker.href(s.source), "title": s.title or s.file, "file": s.file} for s in facts.sources
+        ],
         "alternates": representations.alternates(page_path),
-    }  # fmt: skip
+    }
     response = render(request, "dataset.html", context)
     response.headers.update(representations.headers_for(page_path))
     return response
@@ -178,10 +205,16 @@ async def dump_file(request: Request) -> Response:
     dump = await run_in_threadpool(store.dump, suffix) if store and stem == "integrationsgraph" else None
     if dump is None:
         available = ", ".join(f"integrationsgraph.{suffix}" for suffix in FORMATS)
-        raise HTTPProblem(404, "Not found", f"No dump {name!r}; available: {available}, SHA256SUMS"
-                          + ("" if store else " (this server serves no build, so it has no dumps)"))  # fmt: skip
+        raise HTTPProblem(
+            404,
+            "Not found",
+            f"No dump {name!r}; available: {available}, SHA256SUMS"
+            + ("" if store else " (this server serves no build, so it has no dumps)"),
+        )
     headers = {"ETag": f'"{dump.sha256}"', "Cache-Control": "public, max-age=3600"}
-    return FileResponse(dump.path, media_type=dump.format.media_type, headers=headers, filename=dump.file_name)
+    return FileResponse(
+        dump.path, media_type=dump.format.media_type, headers=headers, filename=dump.file_name
+    )
 
 
 async def checksums(request: Request) -> Response:

@@ -53,7 +53,8 @@ async def sitemap(request: Request) -> Response:
     linker = Linker(request)
     rows = await select(
         request.app.state.backend,
-        f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{linker.base}id/")) }} '
+        "SELECT DISTINCT ?s WHERE { ?s ?p ?o "
+        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{linker.base}id/")) }} '
         f"ORDER BY ?s LIMIT {SITEMAP_LIMIT}",
     )
     site = site_base(request).rstrip("/")

@@ -2,9 +2,8 @@
 JSON-LD made on first request and cached per build hash (`<build_dir>/cache/dumps/<hash>/`), each with
 its sha256.
 
-The release is fixed the first time it is asked for in a process, so the dumps keep matching the graph
-the server loaded even when a new build is published meanwhile. No release (a server over `--data` files
-or `--sparql-backend`): no dumps.
+A DumpStore is fixed to the release current when it is made; the server makes a new one when it swaps
+to a new build. No release (a server over `--data` files or `--sparql-backend`): no dumps.
 """
 
 from __future__ import annotations
@@ -73,7 +72,9 @@ class DumpStore:
         with self._lock:
             if suffix not in self._dumps:
                 path = self._path(FORMATS[suffix])
-                self._dumps[suffix] = Dump(path.name, path, FORMATS[suffix], _sha256(path), path.stat().st_size)
+                self._dumps[suffix] = Dump(
+                    path.name, path, FORMATS[suffix], _sha256(path), path.stat().st_size
+                )
             return self._dumps[suffix]
 
     def all(self) -> list[Dump]:

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from integrationsgraph.server.backends import BackendUnavailable, QuerySyntaxError
+from integrationsgraph.server.backends import BackendUnavailable, QuerySyntaxError, QueryTimeout, ServerBusy
 from integrationsgraph.server.negotiation import negotiate
 
 log = logging.getLogger("integrationsgraph.server")
@@ -31,6 +31,7 @@ STATUS_TITLES = {
     500: "Internal server error",
     502: "Bad gateway",
     503: "Service unavailable",
+    504: "Query timeout",
 }
 
 
@@ -113,6 +114,16 @@ async def handle_backend_unavailable(request: Request, error: BackendUnavailable
     return error_response(request, 502, "SPARQL backend unavailable", str(error))
 
 
+async def handle_query_timeout(request: Request, error: QueryTimeout) -> Response:
+    detail = f"{error}; ask a narrower question (a LIMIT, fewer patterns) or try again later."
+    return error_response(request, 504, "Query timeout", detail, timeout=error.seconds)
+
+
+async def handle_server_busy(request: Request, error: ServerBusy) -> Response:
+    headers = {"Retry-After": str(error.retry_after)}
+    return error_response(request, 503, "Server busy", f"{error}; retry later.", headers)
+
+
 async def handle_internal_error(request: Request, error: Exception) -> Response:
     # Starlette's ServerErrorMiddleware calls this and then re-raises, so the server logs the traceback too.
     log.exception("internal error answering %s %s", request.method, request.url.path, exc_info=error)
@@ -126,5 +137,7 @@ EXCEPTION_HANDLERS = {
     HTTPException: handle_http_exception,
     QuerySyntaxError: handle_syntax_error,
     BackendUnavailable: handle_backend_unavailable,
+    QueryTimeout: handle_query_timeout,
+    ServerBusy: handle_server_busy,
     Exception: handle_internal_error,
 }

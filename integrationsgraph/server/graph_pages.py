@@ -22,7 +22,8 @@ async def graph_page(request: Request, iri: str, path: str) -> Response:
     size = (await select(backend, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ref} {{ ?s ?p ?o }} }}"))[0]["n"]
     rows = await select(
         backend,
-        f"SELECT ?s (SAMPLE(?t) AS ?type) WHERE {{ GRAPH {ref} {{ ?s ?p ?o OPTIONAL {{ ?s a ?t }} }} FILTER(isIRI(?s)) }} "
+        f"SELECT ?s (SAMPLE(?t) AS ?type) WHERE {{ GRAPH {ref} {{ ?s ?p ?o OPTIONAL {{ ?s a ?t }} }} "
+        "FILTER(isIRI(?s)) } "
         f"GROUP BY ?s ORDER BY ?s LIMIT {SUBJECT_LIMIT + 1}",
     )
     truncated = len(rows) > SUBJECT_LIMIT
@@ -41,10 +42,12 @@ async def graph_page(request: Request, iri: str, path: str) -> Response:
         "source": linker.value(ox.NamedNode(source.source), labels) if source else None,
         "source_file": source.file if source else None,
         "subjects": [
-            {"subject": linker.value(row["s"], labels),
-             "type": linker.value(row["type"], labels) if "type" in row else None}
+            {
+                "subject": linker.value(row["s"], labels),
+                "type": linker.value(row["type"], labels) if "type" in row else None,
+            }
             for row in rows
-        ],  # fmt: skip
+        ],
         "truncated": truncated,
         "limit": SUBJECT_LIMIT,
         "alternates": representations.alternates(local_path),

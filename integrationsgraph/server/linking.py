@@ -70,7 +70,7 @@ class Linker:
         """The server path of an IRI under the base (fragment dropped), or None for other IRIs."""
         if not iri.startswith(self.base):
             return None
-        return "/" + iri[len(self.base) :].split("#")[0]
+        return "/" + iri[len(self.base) :].split("#", maxsplit=1)[0]
 
     def href(self, iri: str) -> str:
         """Where a page links an IRI: its local page when it is ours, else the IRI itself."""
@@ -83,7 +83,9 @@ class Linker:
     def label(self, iri: str, labels: dict[str, dict[str, str]]) -> str:
         return pick_label(labels.get(iri, {}), self.language) or compact(iri)
 
-    def value(self, term: ox.NamedNode | ox.BlankNode | ox.Literal, labels: dict[str, dict[str, str]]) -> Value:
+    def value(
+        self, term: ox.NamedNode | ox.BlankNode | ox.Literal, labels: dict[str, dict[str, str]]
+    ) -> Value:
         if isinstance(term, ox.NamedNode):
             return Value(self.label(term.value, labels), self.href(term.value), term.value)
         if isinstance(term, ox.Literal):

@@ -41,7 +41,9 @@ def explicit_language(request: Request) -> str | None:
     if chosen is None or chosen == "":
         return None
     if chosen not in LANGUAGES:
-        raise HTTPProblem(400, "Bad request", f"parameter lang: {chosen!r} is not one of {', '.join(LANGUAGES)}")
+        raise HTTPProblem(
+            400, "Bad request", f"parameter lang: {chosen!r} is not one of {', '.join(LANGUAGES)}"
+        )
     return chosen
 
 

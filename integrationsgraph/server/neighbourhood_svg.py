@@ -7,9 +7,9 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-WIDTH, HEIGHT = 760, 520
-RADIUS = 195
-MAX_NEIGHBOURS = 18
+WIDTH, HEIGHT = 900, 440
+RADIUS = 200
+MAX_NEIGHBOURS = 16
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def render(centre_label: str, links: list[Link]) -> str:
     ]
     for index, ((href, label), group) in enumerate(shown):
         angle = 2 * math.pi * index / max(len(shown), 1) - math.pi / 2
-        x, y = cx + RADIUS * math.cos(angle), cy + RADIUS * 0.82 * math.sin(angle)
+        x, y = cx + RADIUS * 1.65 * math.cos(angle), cy + RADIUS * 0.88 * math.sin(angle)
         outgoing = any(link.outgoing for link in group)
         # Arrow from the source end to 80 % of the way, so the head stays clear of the label box.
         (x1, y1), (x2, y2) = ((cx, cy), (x, y)) if outgoing else ((x, y), (cx, cy))
@@ -51,7 +51,9 @@ def render(centre_label: str, links: list[Link]) -> str:
             'marker-end="url(#arrow)"/>'
         )
         mx, my = (cx + x) / 2, (cy + y) / 2
-        parts.append(f'<text x="{mx:.1f}" y="{my - 4:.1f}" class="edge-label">{escape(_short(properties, 30))}</text>')
+        parts.append(
+            f'<text x="{mx:.1f}" y="{my - 4:.1f}" class="edge-label">{escape(_short(properties, 30))}</text>'
+        )
         parts.append(
             f'<a href="{escape(href)}"><title>{escape(label)}</title>'
             f'<rect x="{x - 80:.1f}" y="{y - 14:.1f}" width="160" height="28" rx="6" class="node"/>'
@@ -59,7 +61,8 @@ def render(centre_label: str, links: list[Link]) -> str:
         )
     parts.append(
         f'<rect x="{cx - 110:.1f}" y="{cy - 18:.1f}" width="220" height="36" rx="8" class="node centre"/>'
-        f'<text x="{cx:.1f}" y="{cy + 5:.1f}" class="node-label centre">{escape(_short(centre_label, 30))}</text>'
+        f'<text x="{cx:.1f}" y="{cy + 5:.1f}" class="node-label centre">'
+        f"{escape(_short(centre_label, 30))}</text>"
     )
     if len(spokes) > len(shown):
         parts.append(f'<text x="8" y="{HEIGHT - 8}" class="caption">+{len(spokes) - len(shown)} …</text>')

@@ -24,7 +24,8 @@ from integrationsgraph.server.term_anchors import anchor_for
 async def ontology_triples(request: Request):
     graph = Linker(request).base + "graph/ontology"
     return await construct(
-        request.app.state.backend, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_ref(graph)} {{ ?s ?p ?o }} }}"
+        request.app.state.backend,
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_ref(graph)} {{ ?s ?p ?o }} }}",
     )
 
 
@@ -41,7 +42,9 @@ def _term_view(term: Term, model: OntologyModel, linker: Linker) -> dict:
         "name": compact(term.iri),
         "label": pick_label(term.labels, linker.language) or compact(term.iri),
         "labels": [(language, term.labels[language]) for language in LANGUAGES if language in term.labels],
-        "definitions": [(language, term.definitions[language]) for language in LANGUAGES if language in term.definitions],
+        "definitions": [
+            (language, term.definitions[language]) for language in LANGUAGES if language in term.definitions
+        ],
         "kinds": characteristics(term),
         "supers": [link(iri) for iri in term.supers],
         "domains": [link(iri) for iri in term.domains],
@@ -49,7 +52,7 @@ def _term_view(term: Term, model: OntologyModel, linker: Linker) -> dict:
         "inverses": [link(iri) for iri in term.inverses],
         "equivalents": [link(iri) for iri in term.equivalents],
         "disjoint": [link(iri) for iri in term.disjoint],
-    }  # fmt: skip
+    }
 
 
 async def ontology_page(request: Request) -> Response:
@@ -81,7 +84,9 @@ async def ontology_page(request: Request) -> Response:
         "version": model.version,
         "classes": views(model.classes),
         "properties": views(model.properties),
-        "schemes": [(_term_view(scheme, model, linker), views(concepts)) for scheme, concepts in model.schemes],
+        "schemes": [
+            (_term_view(scheme, model, linker), views(concepts)) for scheme, concepts in model.schemes
+        ],
         "rules": views(model.rules),
         "alternates": representations.alternates(linker.root_path + "/def"),
     }

@@ -127,5 +127,8 @@ def read_model(triples: list[ox.Triple]) -> OntologyModel:
 
 def characteristics(term: Term) -> list[str]:
     """`object`, `datatype`, `transitive` …: the kinds of a property, in words."""
-    return [PROPERTY_KINDS.get(kind) or CHARACTERISTICS[kind] for kind in term.kinds
-            if kind in PROPERTY_KINDS or kind in CHARACTERISTICS]  # fmt: skip
+    return [
+        PROPERTY_KINDS.get(kind) or CHARACTERISTICS[kind]
+        for kind in term.kinds
+        if kind in PROPERTY_KINDS or kind in CHARACTERISTICS
+    ]

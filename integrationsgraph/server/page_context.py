@@ -17,11 +17,17 @@ def language_switch(request: Request, linker: Linker) -> list[dict[str, str]]:
     switch = []
     for language in LANGUAGES:
         query = urlencode({**params, "lang": language})
-        switch.append({"language": language, "href": f"{path}?{query}", "current": language == linker.language})
+        switch.append(
+            {"language": language, "href": f"{path}?{query}", "current": language == linker.language}
+        )
     return switch
 
 
 def page_context(request: Request, linker: Linker) -> dict:
     """What every linked-data page's template needs: words, the linker, the language switch."""
-    return {"t": words(linker.language), "linker": linker, "page_lang": linker.language,
-            "language_switch": language_switch(request, linker)}  # fmt: skip
+    return {
+        "t": words(linker.language),
+        "linker": linker,
+        "page_lang": linker.language,
+        "language_switch": language_switch(request, linker),
+    }

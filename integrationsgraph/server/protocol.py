@@ -17,6 +17,7 @@ from starlette.requests import Request
 
 from integrationsgraph.server.backends import Dataset
 from integrationsgraph.server.errors import HTTPProblem
+from integrationsgraph.server.guards import refuse_remote_update
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -28,6 +29,7 @@ MAX_BODY_BYTES = 1_000_000
 class QueryOperation:
     text: str
     dataset: Dataset
+    timeout: str | None = None  # the `timeout` parameter as sent (see deadline.query_deadline)
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,11 @@ async def _utf8_body(request: Request, charset: str | None) -> str:
     if charset not in (None, "utf-8", "utf8"):
         raise _unsupported(f"the body must be UTF-8 encoded, not {charset}")
     body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        detail = f"the body has {len(body)} bytes; the limit is {MAX_BODY_BYTES}"
-        raise HTTPProblem(413, "Request body too large", detail)
+    settings = getattr(request.app.state, "settings", None)
+    limit = settings.max_body_bytes if settings is not None else MAX_BODY_BYTES
+    if len(body) > limit:
+        detail = f"the body has {len(body)} bytes; the limit is {limit}"
+        raise HTTPProblem(413, "Request body too large", detail, limit=limit)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -110,7 +114,8 @@ async def read_operation(request: Request) -> Operation:
     if media_type == QUERY:
         if "query" in url_parameters or "update" in url_parameters:
             raise _bad_request("a direct POST carries the query in the body, not also in the URL")
-        return QueryOperation(await _utf8_body(request, charset), _dataset(url_parameters))
+        text = await _utf8_body(request, charset)
+        return QueryOperation(text, _dataset(url_parameters), _timeout(url_parameters))
     if media_type == UPDATE:
         _refuse_update([await _utf8_body(request, charset)], url_parameters)
     if not media_type:
@@ -128,11 +133,18 @@ def _from_parameters(parameters: dict[str, list[str]]) -> Operation:
         raise _bad_request(f"the request has {len(queries)} query parameters; send exactly one")
     if not queries:
         return NoOperation()
-    return QueryOperation(queries[0], _dataset(parameters))
+    return QueryOperation(queries[0], _dataset(parameters), _timeout(parameters))
+
+
+def _timeout(parameters: dict[str, list[str]]) -> str | None:
+    values = parameters.get("timeout", [])
+    if len(values) > 1:
+        raise _bad_request(f"the request has {len(values)} timeout parameters; send at most one")
+    return values[0] if values else None
 
 
 def _refuse_update(updates: list[str], parameters: dict[str, list[str]]) -> None:
-    """Always raises: 400 for a malformed update request, 403 for a well-formed one."""
+    """Always raises: 400 for a malformed update request or one that would fetch (LOAD, SERVICE), else 403."""
     if len(updates) > 1:
         raise _bad_request(f"the request has {len(updates)} update parameters; send exactly one")
     try:
@@ -141,6 +153,7 @@ def _refuse_update(updates: list[str], parameters: dict[str, list[str]]) -> None
         raise HTTPProblem(
             400, "Update syntax error", str(error), line=error.lineno, column=error.col
         ) from None
+    refuse_remote_update(parsed)
     protocol_dataset = "using-graph-uri" in parameters or "using-named-graph-uri" in parameters
     if protocol_dataset and any(_names_own_dataset(operation) for operation in parsed.request):
         raise _bad_request("using-graph-uri/using-named-graph-uri conflict with WITH or USING in the update")

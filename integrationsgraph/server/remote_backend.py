@@ -19,6 +19,7 @@ from integrationsgraph.server.backends import (
     Dataset,
     PreferredFormats,
     QueryResult,
+    QueryTimeout,
     storage_format,
     syntax_error_from_message,
 )
@@ -40,6 +41,7 @@ class RemoteBackend:
         dataset: Dataset = NO_DATASET,
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
+        timeout: float | None = None,
     ) -> QueryResult:
         """Forward the query; `base_iri` is left to the remote store (it resolves relative IRIs itself)."""
         results_format = storage_format(formats.results)
@@ -52,7 +54,10 @@ class RemoteBackend:
                 params=parameters,
                 content=text.encode("utf-8"),
                 headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+                timeout=httpx.Timeout(timeout or TIMEOUT_SECONDS, connect=10.0),
             )
+        except httpx.TimeoutException:
+            raise QueryTimeout(timeout or TIMEOUT_SECONDS) from None
         except httpx.HTTPError as error:
             raise BackendUnavailable(f"{self.url}: {type(error).__name__}: {error}") from None
         if response.status_code == 400:
@@ -63,6 +68,9 @@ class RemoteBackend:
                 f"{self.url} answered {response.status_code}: {response.text.strip()[:500]}"
             )
         return _result(response)
+
+    async def start(self) -> None:
+        """Nothing to start: connections are opened on demand."""
 
     async def close(self) -> None:
         await self._client.aclose()

@@ -97,7 +97,9 @@ class SourceInfo:
 @dataclass
 class ResourceData:
     iri: str
-    outgoing: list[tuple[str, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]] = field(default_factory=list)
+    outgoing: list[tuple[str, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]] = field(
+        default_factory=list
+    )
     incoming: list[tuple[str, ox.NamedNode | ox.BlankNode, ox.NamedNode]] = field(default_factory=list)
     incoming_truncated: bool = False
     spans: list[Span] = field(default_factory=list)
@@ -106,14 +108,18 @@ class ResourceData:
 
     @property
     def types(self) -> list[str]:
-        return sorted({o.value for _, p, o in self.outgoing if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)})
+        return sorted(
+            {o.value for _, p, o in self.outgoing if p.value == RDF_TYPE and isinstance(o, ox.NamedNode)}
+        )
 
     def mentioned_iris(self) -> set[str]:
         iris = {self.iri}
         for graph, predicate, value in self.outgoing:
             iris |= {graph, predicate.value} | ({value.value} if isinstance(value, ox.NamedNode) else set())
         for graph, subject, predicate in self.incoming:
-            iris |= {graph, predicate.value} | ({subject.value} if isinstance(subject, ox.NamedNode) else set())
+            iris |= {graph, predicate.value} | (
+                {subject.value} if isinstance(subject, ox.NamedNode) else set()
+            )
         iris |= {span.fact for span in self.spans}
         return iris
 
@@ -130,14 +136,18 @@ async def describe(backend: Backend, iri: str) -> ResourceData:
     """Statements about `iri` and to it, per graph; the evidence of it and its neighbouring facts."""
     ref = iri_ref(iri)
     data = ResourceData(iri)
-    rows = await select(backend, f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} }} LIMIT {OUTGOING_LIMIT}")
+    rows = await select(
+        backend, f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} }} LIMIT {OUTGOING_LIMIT}"
+    )
     data.outgoing = [(row["g"].value, row["p"], row["o"]) for row in rows]
     rows = await select(
         backend, f"SELECT ?g ?s ?p WHERE {{ GRAPH ?g {{ ?s ?p {ref} }} }} LIMIT {INCOMING_LIMIT + 1}"
     )
     data.incoming_truncated = len(rows) > INCOMING_LIMIT
     data.incoming = [(row["g"].value, row["s"], row["p"]) for row in rows[:INCOMING_LIMIT]]
-    spans_text = PROLOGUE + f"""
+    spans_text = (
+        PROLOGUE
+        + f"""
 SELECT DISTINCT ?g ?fact ?evidence ?exact ?prefix ?suffix ?start ?end WHERE {{
   GRAPH ?g {{
     {{ {ref} ig:evidence ?evidence BIND({ref} AS ?fact) }}
@@ -148,16 +158,25 @@ SELECT DISTINCT ?g ?fact ?evidence ?exact ?prefix ?suffix ?start ?end WHERE {{
     OPTIONAL {{ ?evidence oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end }}
   }}
 }} ORDER BY ?g ?start ?fact LIMIT 1000"""
+    )
     data.spans = [
         Span(
-            row["g"].value, row["fact"].value, row["evidence"].value, row["exact"].value,
-            _text(row.get("prefix")), _text(row.get("suffix")), _int(row.get("start")), _int(row.get("end")),
-        )  # fmt: skip
+            row["g"].value,
+            row["fact"].value,
+            row["evidence"].value,
+            row["exact"].value,
+            _text(row.get("prefix")),
+            _text(row.get("suffix")),
+            _int(row.get("start")),
+            _int(row.get("end")),
+        )
         for row in await select(backend, spans_text)
     ]
     graphs = {graph for graph, _, _ in data.outgoing} | {graph for graph, _, _ in data.incoming}
     data.sources = await sources_of_graphs(backend, graphs | {span.graph for span in data.spans})
-    data.labels = await labels_of(backend, data.mentioned_iris() | {info.source for info in data.sources.values()})
+    data.labels = await labels_of(
+        backend, data.mentioned_iris() | {info.source for info in data.sources.values()}
+    )
     return data
 
 
@@ -166,12 +185,17 @@ async def sources_of_graphs(backend: Backend, graphs: set[str]) -> dict[str, Sou
     if not graphs:
         return {}
     values = " ".join(iri_ref(graph) for graph in sorted(graphs))
-    text = PROLOGUE + f"""
+    text = (
+        PROLOGUE
+        + f"""
 SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) WHERE {{
   VALUES ?g {{ {values} }}
   GRAPH ?g {{ ?source a ig:Source ; ig:fileName ?file . OPTIONAL {{ ?source dct:title ?title0 }} }}
 }} GROUP BY ?g ?source ?file"""
+    )
     return {
-        row["g"].value: SourceInfo(row["g"].value, row["source"].value, row["file"].value, _text(row.get("title")))
+        row["g"].value: SourceInfo(
+            row["g"].value, row["source"].value, row["file"].value, _text(row.get("title"))
+        )
         for row in await select(backend, text)
     }

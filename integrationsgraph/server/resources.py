@@ -80,11 +80,13 @@ async def thing(request: Request) -> Response:
     if media_type != representations.HTML:
         ref = iri_ref(iri)
         triples = await construct(
-            backend, f"CONSTRUCT {{ {ref} ?p ?o . ?s ?q {ref} }} WHERE {{ {{ {ref} ?p ?o }} UNION {{ ?s ?q {ref} }} }}"
+            backend,
+            f"CONSTRUCT {{ {ref} ?p ?o . ?s ?q {ref} }} "
+            f"WHERE {{ {{ {ref} ?p ?o }} UNION {{ ?s ?q {ref} }} }}",
         )
         return representations.rdf_response(triples, media_type, Linker(request).root_path + path)
     data = await describe(backend, iri)
-    return resource_page(request, data, path)
+    return await resource_page(request, data, path)
 
 
 async def term(request: Request) -> Response:
@@ -96,7 +98,9 @@ async def term(request: Request) -> Response:
     if media_type == representations.HTML:
         return RedirectResponse(linker.path("/def") + "#" + anchor_for(iri), status_code=303)
     ref = iri_ref(iri)
-    triples = await construct(request.app.state.backend, f"CONSTRUCT {{ {ref} ?p ?o }} WHERE {{ {ref} ?p ?o }}")
+    triples = await construct(
+        request.app.state.backend, f"CONSTRUCT {{ {ref} ?p ?o }} WHERE {{ {ref} ?p ?o }}"
+    )
     return representations.rdf_response(triples, media_type, linker.root_path + path)
 
 
@@ -137,29 +141,42 @@ def _evidence_groups(linker: Linker, data: ResourceData) -> list[dict]:
     groups = []
     for graph, by_fact in sorted(facts.items()):
         source = data.sources.get(graph)
-        groups.append({
-            "graph": graph,
-            "graph_href": linker.href(graph),
-            "source": source,
-            "source_href": linker.href(source.source) if source else None,
-            "facts": [
-                {"fact": linker.value(ox.NamedNode(fact), data.labels), "is_self": fact == data.iri, "spans": spans}
-                for fact, spans in sorted(by_fact.items(), key=lambda item: item[0] != data.iri)
-            ],
-        })  # fmt: skip
+        groups.append(
+            {
+                "graph": graph,
+                "graph_href": linker.href(graph),
+                "source": source,
+                "source_href": linker.href(source.source) if source else None,
+                "facts": [
+                    {
+                        "fact": linker.value(ox.NamedNode(fact), data.labels),
+                        "is_self": fact == data.iri,
+                        "spans": spans,
+                    }
+                    for fact, spans in sorted(by_fact.items(), key=lambda item: item[0] != data.iri)
+                ],
+            }
+        )
     return groups
 
 
 def _neighbourhood(linker: Linker, data: ResourceData) -> str:
     links = [
-        neighbourhood_svg.Link(True, linker.label(p.value, data.labels), linker.label(o.value, data.labels), linker.href(o.value))
+        neighbourhood_svg.Link(
+            True, linker.label(p.value, data.labels), linker.label(o.value, data.labels), linker.href(o.value)
+        )
         for _, p, o in data.outgoing
         if isinstance(o, ox.NamedNode) and p.value != RDF_TYPE
     ] + [
-        neighbourhood_svg.Link(False, linker.label(p.value, data.labels), linker.label(s.value, data.labels), linker.href(s.value))
+        neighbourhood_svg.Link(
+            False,
+            linker.label(p.value, data.labels),
+            linker.label(s.value, data.labels),
+            linker.href(s.value),
+        )
         for _, s, p in data.incoming
         if isinstance(s, ox.NamedNode)
-    ]  # fmt: skip
+    ]
     return neighbourhood_svg.render(linker.label(data.iri, data.labels), links)
 
 
@@ -179,7 +196,7 @@ def queries_about(request: Request, linker: Linker, iri: str, types: list[str]) 
     return found
 
 
-def resource_page(request: Request, data: ResourceData, path: str) -> Response:
+async def resource_page(request: Request, data: ResourceData, path: str) -> Response:
     linker = Linker(request)
     t = words(linker.language)
     local_path = linker.root_path + path
@@ -191,15 +208,16 @@ def resource_page(request: Request, data: ResourceData, path: str) -> Response:
         "title": linker.label(data.iri, data.labels),
         "types": [linker.value(ox.NamedNode(iri), data.labels) for iri in data.types],
         "outgoing": _grouped([row for row in data.outgoing if row[1].value != RDF_TYPE], linker, data, t),
-        "incoming": _grouped(data.incoming, linker, data, t),
+        "incoming": _grouped([(g, p, s) for g, s, p in data.incoming], linker, data, t),
         "incoming_truncated": data.incoming_truncated,
         "incoming_limit": INCOMING_LIMIT,
+        "incoming_count": len(data.incoming),
         "evidence": _evidence_groups(linker, data),
         "neighbourhood_svg": _neighbourhood(linker, data),
         "graph_view": linker.path("/view/graph", entity=data.iri),
         "queries": queries_about(request, linker, data.iri, data.types),
         "alternates": representations.alternates(local_path, lang_query),
-        "timelines": timelines_for(linker, data),
+        "timelines": await timelines_for(request, linker, data),
     }
     response = render(request, "resource.html", context)
     response.headers.update(representations.headers_for(local_path))

@@ -8,12 +8,33 @@
 | data           | `--data FILE...`   | `INTEGRATIONSGRAPH_DATA` (1)       | none: serve the build   |
 | sparql_backend | `--sparql-backend` | `INTEGRATIONSGRAPH_SPARQL_BACKEND` | none: embedded store    |
 | public_url     | `--public-url`     | `INTEGRATIONSGRAPH_PUBLIC_URL`     | none: from the request  |
-| public_base    | `--public-base`    | `INTEGRATIONSGRAPH_PUBLIC_BASE`    | `https://w3id.org/integrationsgraph/` |
+| public_base    | `--public-base`    | `INTEGRATIONSGRAPH_PUBLIC_BASE`    | `https://w3id.org/…` (2) |
 | query_threads  | `--query-threads`  | `INTEGRATIONSGRAPH_QUERY_THREADS`  | `8`                     |
 | log_level      | `--log-level`      | `INTEGRATIONSGRAPH_LOG_LEVEL`      | `info`                  |
 
+Limits and the query workers (`serve` runs queries in worker processes; see docs/deployment.md):
+
+| setting              | default      | what                                                              |
+|----------------------|--------------|-------------------------------------------------------------------|
+| query_timeout        | `10`         | seconds a query may take; a request may ask for less (`timeout`)  |
+| query_workers        | `2`          | worker processes, each evaluating one query at a time             |
+| max_queued_queries   | `64`         | queries waiting for a worker; more get 503 with Retry-After       |
+| max_query_length     | `100000`     | characters of query text                                          |
+| max_body_bytes       | `1000000`    | bytes of request body                                             |
+| max_header_bytes     | `16384`      | bytes of request headers (names and values)                       |
+| max_result_rows      | `100000`     | solutions or triples in one answer; more are cut, and it says so  |
+| cache_max_age        | `300`        | seconds in `Cache-Control: public, max-age`                       |
+| response_cache_bytes | `67108864`   | bytes of answers kept in memory for repeated queries (0: none)    |
+| worker_store         | `memory`     | `memory`: each worker copies the build into memory; `disk`: reads it in place |
+| reload_interval      | `2`          | seconds between looks at `build/current` for a new build (0: never) |
+
+Each has a flag (`--query-timeout`, ...) and an environment variable (`INTEGRATIONSGRAPH_QUERY_TIMEOUT`, ...).
+
 (1) paths joined by `os.pathsep` (`:`). Without `public_url`, the public address comes from the request
 and the proxy headers `Forwarded`, `X-Forwarded-Proto`, `X-Forwarded-Host` and `X-Forwarded-Prefix`.
+
+(2) `https://w3id.org/integrationsgraph/`: the base of the minted IRIs; `<public_base>id/…`, `…def…` and
+`…graph/…` are served at `/id/…`, `/def…` and `/graph/…` of this server.
 
 `public_url` is the address the site is reached at from outside (for example
 `https://example.org/integrationsgraph/`); the endpoint is then `<public_url>sparql`.
@@ -50,6 +71,33 @@ def _positive(text: str) -> int:
     return number
 
 
+def _not_negative(text: str) -> int:
+    number = int(text)
+    if number < 0:
+        raise ValueError("must be 0 or more")
+    return number
+
+
+def _positive_seconds(text: str) -> float:
+    seconds = float(text)
+    if not 0 < seconds < float("inf"):
+        raise ValueError("must be a number of seconds above 0")
+    return seconds
+
+
+def _not_negative_seconds(text: str) -> float:
+    seconds = float(text)
+    if not 0 <= seconds < float("inf"):
+        raise ValueError("must be a number of seconds, 0 or more")
+    return seconds
+
+
+def _worker_store(text: str) -> str:
+    if text not in ("memory", "disk"):
+        raise ValueError("memory or disk")
+    return text
+
+
 def http_url(text: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -83,6 +131,17 @@ class Settings:
     public_base: str = "https://w3id.org/integrationsgraph/"  # minted IRIs; served at /id/, /def, /graph/
     query_threads: int = 8
     log_level: str = "info"
+    query_timeout: float = 10.0
+    query_workers: int = 2
+    max_queued_queries: int = 64
+    max_query_length: int = 100_000
+    max_body_bytes: int = 1_000_000
+    max_header_bytes: int = 16_384
+    max_result_rows: int = 100_000
+    cache_max_age: int = 300
+    response_cache_bytes: int = 64 * 1024 * 1024
+    worker_store: str = "memory"
+    reload_interval: float = 2.0
 
     @classmethod
     def resolve(
@@ -120,6 +179,17 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "public_base": _public_url,
     "query_threads": _positive,
     "log_level": _log_level,
+    "query_timeout": _positive_seconds,
+    "query_workers": _positive,
+    "max_queued_queries": _not_negative,
+    "max_query_length": _positive,
+    "max_body_bytes": _positive,
+    "max_header_bytes": _positive,
+    "max_result_rows": _positive,
+    "cache_max_age": _not_negative,
+    "response_cache_bytes": _not_negative,
+    "worker_store": _worker_store,
+    "reload_interval": _not_negative_seconds,
 }
 
 

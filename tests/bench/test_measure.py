@@ -14,6 +14,7 @@ def test_measures_peak_memory_and_output():
     assert measured.stdout == "done\n"
     assert measured.maxrss_kib > 200 * 1024
     assert measured.wall_seconds > 0
+    assert measured.cpu_seconds > 0
 
 
 def test_reports_the_exit_code_and_stderr():

@@ -52,7 +52,7 @@ def test_markdown_quotes_the_ratio_to_the_peer():
     }
     table = markdown(results)
     assert "| 10,000 | 2.0 | 37.0 | 40.0 | 70 | 20.0 | 0.50 |" in table
-    assert "| 10,000 | 40 | 20.0 | – | – | 10.0 |" in table
+    assert "| 10,000 | 40 | 20.0 | – | – | – | 10.0 |" in table
 
 
 def test_sizes_are_parsed_sorted_and_checked():

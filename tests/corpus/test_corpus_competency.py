@@ -249,3 +249,24 @@ def test_hessische_integrationskonferenz_constituted_and_set_up(graph_store):
     }
     assert ("Constitution", "2015-03-19", "hsgb-hessische-integrationskonferenz-2015.txt") in claims
     assert ("Establishment", "2014-01-01", "das-gute-leben-integrationskonferenz.txt") in claims
+
+
+def test_first_hessian_integration_plan_adopted_by_the_government_in_2017(graph_store):
+    query = (
+        sparql_prologue()
+        + """
+    SELECT ?by ?earliest ?latest ?file WHERE {
+      GRAPH ?g { ?adoption ig:adoptedPlan plan:hessischer-integrationsplan ; ig:adoptedBy ?by ;
+                           time:hasTime [ ig:earliest ?earliest ; ig:latest ?latest ] ;
+                           prov:wasDerivedFrom ?source . }
+      ?source ig:fileName ?file .
+    }"""
+    )
+    rows = {
+        (_value(r, "by"), _value(r, "earliest"), _value(r, "latest"), _value(r, "file"))
+        for r in _rows(graph_store, query)
+    }
+    # fnp-integrationsplan-2017-12: "hat die hessische Landesregierung einen Integrationsplan beschlossen"
+    assert rows == {
+        (ID + "body/landesregierung-hessen", "2017-01-01", "2017-12-31", "fnp-integrationsplan-2017-12.txt")
+    }

@@ -114,3 +114,9 @@ def test_document_date(header, text, expected):
 
 def test_partial_date_edtf_for_unknown_year():
     assert PartialDate(None, 4, 24).edtf == "XXXX-04-24"
+
+
+def test_slash_day_ranges_as_conference_announcements_write_them():
+    mention = only("am 19./20. März 2031 in Kassel")
+    assert (mention.first.edtf, mention.last.edtf) == ("2031-03-19", "2031-03-20")
+    assert mention.exact == "19./20. März 2031"

@@ -87,6 +87,7 @@ def test_unknown_parameter_is_named(chair_at):
         ("body", "nope:intmk"),  # unknown prefix
         ("body", "ftp://example.org/x"),  # not http(s)
         ("body", "https://example.org/a b"),  # a space is no IRI character
+        ("body", "https://example.org/a> } ?s ?p <x"),  # no way out of the IRI
         ("body", "urn:x:y"),
         ("date", "2022-13-01"),
         ("date", "2023-02-29"),  # not in the calendar

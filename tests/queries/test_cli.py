@@ -19,10 +19,11 @@ ENTITIES = NamedNode(BASE + "graph/entities")
 INFERRED = NamedNode(BASE + "graph/inferred")
 
 
-@pytest.fixture
-def small_build(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build directory laid out like the real one (current -> releases/x/store), with a few entities."""
-    release = tmp_path / "releases" / "x"
+    build_dir = tmp_path_factory.mktemp("small-build")
+    release = build_dir / "releases" / "x"
     release.mkdir(parents=True)
     store = Store(str(release / "store"))
     goettingen = NamedNode(BASE + "id/place/goettingen")
@@ -40,8 +41,8 @@ def small_build(tmp_path: Path) -> Path:
     store.flush()
     del store
     gc.collect()  # release the store's lock before the command opens it read-only
-    (tmp_path / "current").symlink_to(release)
-    return tmp_path
+    (build_dir / "current").symlink_to(release)
+    return build_dir
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -164,3 +165,16 @@ def test_find_empty_text_exits_2(capsys, small_build):
     code, _, err = run(capsys, "find", " ", "--build-dir", str(small_build))
     assert code == 2
     assert "non-empty text" in err
+
+
+@pytest.mark.slow
+def test_query_on_the_real_build_as_table(capsys, built_release):
+    build_dir = built_release.release_dir.parent.parent
+    args = ["query", "chair-at", "-p", "body=body:intmk", "-p", "date=2022-10-01"]
+    code, out, _ = run(capsys, *args, "--build-dir", str(build_dir))
+    assert code == 0
+    row = next(line for line in out.splitlines() if "land:hessen" in line)
+    assert "Kai Klose" in row
+    assert "2022-07-01" in row
+    assert "003_ebd8c5b068b7a6d2.txt" in row
+    assert "1 row" in out

@@ -123,7 +123,7 @@ def test_cq4_meetings_of_the_intmk_2023_to_2025(graph_store):
     rows = answer(graph_store, "meetings", body="body:intmk", **{"from": "2023-01-01", "to": "2025-12-31"})
     expected = [
         (
-            "meeting:intmk-2023-pre-conference",
+            "meeting:intmk-18-pre-conference",
             "Vorkonferenz",
             "18",
             "2023-03-14",
@@ -132,7 +132,7 @@ def test_cq4_meetings_of_the_intmk_2023_to_2025(graph_store):
             "igc:announced",
         ),
         (
-            "meeting:intmk-2023-main-conference",
+            "meeting:intmk-18-main-conference",
             "Hauptkonferenz",
             "18",
             "2023-04-26",
@@ -342,6 +342,6 @@ def test_cq12_shoomans_presentation(graph_store):
     assert (
         "presentation",
         "person:yasemin-shooman",
-        "document:lagebericht-13-rassismus-in-deutschland",
+        "doc:lagebericht-13-rassismus-in-deutschland",
         PRESS_004,
     ) in pick(rows, "aspect", "value", "detail", "file")

@@ -31,11 +31,34 @@ def recognize_body_events(document: Document, proposals: Proposals) -> list[Fact
     facts: list[Fact] = []
     previous: Sentence | None = None
     for sentence in document.sentences:
-        fact = _event(document, sentence, previous, proposals)
-        if fact is not None:
-            facts.append(fact)
+        facts.extend(_events(document, sentence, previous, proposals))
         previous = sentence
     return _merge(facts)
+
+
+def _events(document: Document, sentence: Sentence, previous: Sentence | None, proposals: Proposals):
+    """The sentence's event; several when it sets up several bodies, each with the date just before it
+    ("im April 2000 einen Integrationsbeirat und in 2014 die Integrationskonferenz eingerichtet")."""
+    if _ESTABLISHED.search(sentence.text) and not _MERGED.search(sentence.text):
+        bodies = [b for b in document.within(document.bodies, sentence) if b.classification in _EVENT_BODIES]
+        refs = {proposals.body(b.body, b.classification) for b in bodies}
+        if len(refs) > 1:
+            return [_established(document, sentence, body, proposals) for body in bodies]
+    fact = _event(document, sentence, previous, proposals)
+    return [fact] if fact is not None else []
+
+
+def _established(document: Document, sentence: Sentence, body, proposals: Proposals) -> Fact:
+    ref = proposals.body(body.body, body.classification)
+    fact = Fact(kind="body_event", body=ref, type="Establishment", confidence=0.6)
+    dated = [
+        (d.start, d.first) for d in document.within(document.dates, sentence) if d.first.year is not None
+    ]
+    candidates = sorted(dated + bare_years(document, sentence), key=lambda item: item[0])
+    before = [value for position, value in candidates if position < body.start]
+    fact.start = before[-1] if before else None
+    fact.add_span(sentence.start, sentence.end)
+    return fact
 
 
 def _event(document: Document, sentence: Sentence, previous: Sentence | None, proposals: Proposals):

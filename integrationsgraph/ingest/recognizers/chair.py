@@ -12,6 +12,7 @@ unless "zum"). "bis (zum) D" and "bis Ende M" end the holder's tenure on the day
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from integrationsgraph.ingest.document import Document
@@ -21,8 +22,16 @@ from integrationsgraph.ingest.recognizers.common import day_after, end_of_month,
 from integrationsgraph.ingest.text import Sentence
 
 _CUE = re.compile(
-    r"(?<![\w-])(?:Vorsitz(?:land|landes|es|jahr|wechsel)?|Vorsitzende[rn]?|Staffelstab|Staffelübergabe"
+    r"(?:(?<![\w-])|(?<=MK-)|(?<=[Kk]onferenz-))(?:Vorsitz(?:land|landes|es|jahr|wechsel)?|Vorsitzende[rn]?|Staffelstab|Staffelübergabe"
     r"|Stabübergabe|Staffel)(?![\w-])"
+)
+# "leitet die 27. IntMK": leading a conference is chairing it (the body must be named right after)
+_LEADS = re.compile(
+    r"(?<![\w-])(?:leitet|leitete|leiten)\s+(?:damit\s+|nun\s+|künftig\s+)?(?:die|den)\s+(?:\d{1,2}\.\s*)?"
+    r"(?:[\w-]*[Kk]onferenz|[A-Z][\w]*MK)\b"
+)
+_SUCCESSION = re.compile(
+    r"\b(?:löst|löste)\b[^.;]*\bab\b|\babgelöst\b|\bNachfolger(?:in)?\b|\bVorgänger(?:in)?\b|\bfolgt\b"
 )
 _OTHER_CHAIR = re.compile(
     r"^\s+(?:der|des)\s+(?:[\w-]+\s+){0,3}?[\w-]*(?:[Ff]raktion|Partei|Landtag|Ausschuss|Verband|Vereins"
@@ -40,15 +49,21 @@ _SUCCESSOR_BEFORE = re.compile(
     r"|\bNachfolger(?:in)?\W+(?:der|die|den)?\s*)$"
 )
 _PREDECESSOR_BEFORE = re.compile(
-    r"(?:\b(?:von|vom)\b[^.;]{0,80}|\bzuvor\s+(?:die|der|das)?\s*|\bbisherigen?\b[^.;]{0,70}|\bfolgt\s+)$"
+    r"(?:\b(?:von|vom)\b[^.;]{0,80}|\blöst\b[^.;]{0,40}|\bNachfolge(?:rin|r)?\s+(?:von|des|der)\s+[^.;]{0,40}|\bVorgänger(?:in)?\W+(?:der|die|den)?\s*[^.;]{0,30}|\bzuvor\s+(?:die|der|das)?\s*|\bbisherigen?\b[^.;]{0,70}|\bfolgt\s+)$"
 )
 _PREDECESSOR_AFTER = re.compile(r"^[^.;]{0,30}\binne\s*hatte\b")
 _START_BEFORE = re.compile(
     r"(?:\b[Aa]m|\b[Zz]um|\b[Aa]b|\b[Ss]eit(?:\s+dem)?|\b[Ii]m|\bmit\s+Wirkung\s+zum)\s+$"
 )
 _START_WITHOUT_VERB = re.compile(r"(?:\b[Zz]um|\b[Aa]b|\b[Ss]eit(?:\s+dem)?)\s+$|^(?:[Ss]eit|[Aa]b)\s")
-_CHAIR_OF = re.compile(r"(?:Vorsitz\w*|Leitung)\s+(?:von|vom|des|der)\s+[^.;,]{0,40}$")
-_ORDINAL = re.compile(r"Vorsitz\w*\s+(?:der|für\s+die|über\s+die)\s+(?:nunmehr\s+)?(?P<n>\d{1,2})\.\s")
+# "unter dem Vorsitz von X", "Vorsitz der X": X holds the chair ("den Vorsitz von X übernommen" does not)
+_CHAIR_OF = re.compile(
+    r"(?:[Uu]nter\s+(?:dem\s+)?(?:Vorsitz|Leitung)\s+(?:von|des|der)|Vorsitz\w*\s+(?:des|der))\s+$"
+)
+_ORDINAL = re.compile(
+    r"(?:Vorsitz\w*\s+(?:der|für\s+die|über\s+die)|leitet\w*\s+(?:damit\s+|nun\s+)?die)\s+(?:nunmehr\s+)?"
+    r"(?P<n>\d{1,2})\.\s"
+)
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bim|\bins|\baus)\s+(?:das\s+)?$")
 CHAIR_BODIES = {"ministers-conference"}
 
@@ -63,18 +78,38 @@ class _Actor:
 
 
 def recognize_chair_tenures(document: Document, proposals: Proposals) -> list[Fact]:
-    facts: list[Fact] = []
+    chair_sentences = []
     for sentence in document.sentences:
-        facts.extend(_sentence_tenures(document, sentence, proposals))
+        # "Sie löst damit ... ab" continues the hand-over told in the sentence before
+        follows = bool(chair_sentences) and chair_sentences[-1] is _previous(document, sentence)
+        if _cues(sentence) or (follows and _SUCCESSION.search(sentence.text)):
+            chair_sentences.append(sentence)
+    named = Counter(
+        b.body.ref for s in chair_sentences for b in document.within(document.bodies, s)
+        if b.classification in CHAIR_BODIES and not b.generic
+    )  # fmt: skip
+    main = document.main_body
+    if named:  # a sentence naming no body speaks of the conference the other chair sentences name
+        ref = named.most_common(1)[0][0]
+        main = next(b for b in document.bodies if b.body.ref == ref)
+    facts: list[Fact] = []
+    for sentence in chair_sentences:
+        facts.extend(_sentence_tenures(document, sentence, proposals, main))
     return facts
 
 
-def _sentence_tenures(document: Document, sentence: Sentence, proposals: Proposals) -> list[Fact]:
+def _previous(document: Document, sentence: Sentence) -> Sentence | None:
+    index = document.sentences.index(sentence)
+    return document.sentences[index - 1] if index else None
+
+
+def _cues(sentence: Sentence) -> list[re.Match[str]]:
     cues = [m for m in _CUE.finditer(sentence.text) if not _OTHER_CHAIR.match(sentence.text[m.end() :])]
-    if not cues:
-        return []
+    return cues or list(_LEADS.finditer(sentence.text))
+
+
+def _sentence_tenures(document: Document, sentence: Sentence, proposals: Proposals, main) -> list[Fact]:
     bodies = [b for b in document.within(document.bodies, sentence) if b.classification in CHAIR_BODIES]
-    main = document.main_body
     body = bodies[0] if bodies else (main if main and main.classification in CHAIR_BODIES else None)
     if body is None:
         return []

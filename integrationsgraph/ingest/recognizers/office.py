@@ -22,12 +22,17 @@ _ROLES = (
     (re.compile(r"(?<!präsident)minister(?!präsident)", re.I), "minister"),
 )
 _NOT_OFFICES = re.compile(r"Vorsitzende|präsident|[Kk]anzler|Fraktionschef|Parteichef|Landesvorsitz", re.I)
-_FEDERAL = re.compile(r"Bundes|Bundesregierung")
+# Federal offices: "Bundesminister", and the federal commissioner "für Migration, Flüchtlinge und Integration"
+_FEDERAL = re.compile(r"Bundes|Flüchtlinge\s+und\s+Integration")
 _ARTICLE = re.compile(r"^(?:der|die|dem|den|des|und|von|vom)\s+", re.I)
 _START = re.compile(r"(?:\b[Ss]eit(?:\s+dem)?|Amtseinführung\b[^.]{0,80}?\bam|\b[Zz]um)\s+$")
 
 
-def recognize_office_holdings(document: Document, proposals: Proposals) -> list[Fact]:
+def recognize_office_holdings(
+    document: Document, proposals: Proposals, chair_lands: dict[str, str] | None = None
+) -> list[Fact]:
+    """`chair_lands`: the Land each person chairs a conference for, which beats the document's Land."""
+    chair_lands = chair_lands or {}
     counts = Counter(m.key for m in document.laender)
     document_land = counts.most_common(1)[0][0] if counts else None
     facts: dict[tuple[str, str], Fact] = {}
@@ -41,8 +46,12 @@ def recognize_office_holdings(document: Document, proposals: Proposals) -> list[
             title = _clean(person.title)
             if _FEDERAL.search(title):
                 organisation = "body:bundesregierung"
-            elif person.land or document_land:
-                organisation = proposals.land(person.land or document_land)
+            elif person.land:
+                organisation = proposals.land(person.land)
+            elif proposals.person(person) in chair_lands:
+                organisation = chair_lands[proposals.person(person)]
+            elif document_land:
+                organisation = proposals.land(document_land)
             else:
                 continue
             person_ref = proposals.person(person)

@@ -1,0 +1,90 @@
+"""Size limits on requests (headers, body, query text) and saying so when the row limit cut an answer.
+
+Every limit is a setting (`settings.py`) and every refusal is an error in the common shape: 431 for
+headers, 413 for a body or query text too large. An answer cut at `max_result_rows` is never silent:
+the header `X-Result-Truncated: true` says so, and so does the body, in a way clients of the format
+ignore: a top-level `"truncated"` member in SPARQL JSON results, an XML comment in SPARQL XML results
+and RDF/XML, a `#` comment in Turtle, TriG, N-Triples and N-Quads. CSV, TSV and JSON-LD have no place
+for such a note, so a cut answer in them is refused (413) with advice instead.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from integrationsgraph.server.errors import HTTPProblem, error_response
+
+R, G = ox.QueryResultsFormat, ox.RdfFormat
+TRUNCATED_HEADER = "X-Result-Truncated"
+ROW_LIMIT_HEADER = "X-Result-Row-Limit"
+
+
+def body_too_large(limit: int, size: int | None = None) -> HTTPProblem:
+    got = f"the body has {size} bytes" if size is not None else "the body is larger than that"
+    return HTTPProblem(413, "Request body too large", f"{got}; the limit is {limit} bytes", limit=limit)
+
+
+class RequestLimitsMiddleware:
+    """Refuses requests whose headers or body exceed the limits, before a handler reads the body."""
+
+    def __init__(self, app: ASGIApp, max_header_bytes: int, max_body_bytes: int):
+        self.app = app
+        self.max_header_bytes = max_header_bytes
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        header_bytes = sum(len(name) + len(value) + 4 for name, value in scope["headers"])
+        if header_bytes > self.max_header_bytes:
+            detail = f"the request headers have {header_bytes} bytes; the limit is {self.max_header_bytes}"
+            response = error_response(Request(scope), 431, "Request header fields too large", detail)
+            await response(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            problem = body_too_large(self.max_body_bytes, int(declared))
+            response = error_response(Request(scope), 413, problem.title, problem.detail, **problem.extra)
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise body_too_large(self.max_body_bytes)  # a chunked body: the handler answers 413
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+def check_query_length(text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise HTTPProblem(
+            413, "Query too long", f"the query has {len(text)} characters; the limit is {limit}", limit=limit
+        )
+
+
+def mark_truncated(body: bytes, data_format: ox.QueryResultsFormat | ox.RdfFormat, limit: int) -> bytes:
+    """The body with a note that the row limit cut it; a 413 for formats that have no place for one."""
+    note = f"truncated: the server's row limit of {limit} cut this result; add LIMIT and OFFSET to page"
+    if data_format == R.JSON:
+        end = body.rstrip().rfind(b"}")
+        return body[:end] + f',"truncated":true,"rowLimit":{limit}}}\n'.encode()
+    if data_format in (R.XML, G.RDF_XML):
+        return body.rstrip() + f"\n<!-- {note} -->\n".encode()
+    if data_format in (G.TURTLE, G.TRIG, G.N_TRIPLES, G.N_QUADS):
+        return f"# {note}\n".encode() + body
+    raise HTTPProblem(
+        413, "Result too large",
+        f"the result has more than {limit} rows, the server's limit, and {data_format.media_type} cannot say "
+        "that a result was cut: add LIMIT (and OFFSET to page), or ask for SPARQL JSON or XML results, or "
+        "Turtle, which say so.",
+        limit=limit,
+    )  # fmt: skip

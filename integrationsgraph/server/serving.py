@@ -1,0 +1,58 @@
+"""Which backend serves queries: a remote endpoint, the given data files, or the current build.
+
+The build and the data files are served by a pool of worker processes (`pool.py`), so every query has a
+hard deadline. `version` (the release's input hash, or a hash of the files' bytes) identifies the data in
+ETags; a remote endpoint's data can change behind us, so it gets no version and no HTTP caching.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from integrationsgraph.errors import InputError
+from integrationsgraph.server.backends import Backend
+from integrationsgraph.server.datafiles import load_files
+from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
+from integrationsgraph.server.remote_backend import RemoteBackend
+from integrationsgraph.server.settings import Settings
+from integrationsgraph.store import current_release
+
+
+def pool_options(settings: Settings) -> dict:
+    return {
+        "workers": settings.query_workers,
+        "max_queued": settings.max_queued_queries,
+        "default_timeout": settings.query_timeout,
+        "max_rows": settings.max_result_rows,
+    }
+
+
+def files_version(paths: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path.resolve()).encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return "files-" + digest.hexdigest()[:32]
+
+
+def release_backend(settings: Settings, release: Path) -> WorkerPoolBackend:
+    """A (not yet started) pool over one release of the build; its version is the release's input hash."""
+    source = StoreSource(settings.worker_store, release / "store")
+    label = f"build {release.name[:12]} in {settings.build_dir}"
+    return WorkerPoolBackend(source, label, version=release.name, **pool_options(settings))
+
+
+def open_backend(settings: Settings) -> Backend:
+    """A remote endpoint, the given data files, or the current build; InputError when there is no build."""
+    if settings.sparql_backend:
+        return RemoteBackend(settings.sparql_backend)
+    if settings.data:
+        names = ", ".join(str(path) for path in settings.data)
+        store = load_files(settings.data)  # here, so a bad file stops the server with its message
+        return WorkerPoolBackend.from_store(
+            store, f"files {names}", version=files_version(settings.data), **pool_options(settings)
+        )
+    release = current_release(settings.build_dir)
+    if release is None:
+        raise InputError(f"{settings.build_dir}: no built graph; run `integrationsgraph build` first")
+    return release_backend(settings, release)

@@ -1,0 +1,110 @@
+"""A query worker process: opens the store once, then answers queries one at a time over a socket.
+
+    python -m integrationsgraph.server.worker FD KIND PATH
+
+`FD` is the worker's end of a socket pair inherited from the server; `KIND PATH` names the data:
+`memory PATH` copies the read-only on-disk store at PATH into memory (fastest evaluation), `disk PATH`
+queries that store in place, `nquads PATH` loads an N-Quads dump into memory (the `--data` files).
+
+pyoxigraph cannot cancel a query, so the server enforces its deadline by killing this process and
+starting another (`pool.py`). Every message is one frame: an 8-byte big-endian length and a pickle.
+The worker sends ("ready", triples) once the store is open, then for each request
+(`evaluation.EvaluationRequest`) one of ("ok", Evaluated), ("syntax", message) or ("error", detail).
+It exits when the server closes its end.
+"""
+
+from __future__ import annotations
+
+import pickle
+import socket
+import struct
+import sys
+import threading
+import traceback
+
+import pyoxigraph as ox
+
+from integrationsgraph.server.evaluation import evaluate
+
+HEADER = struct.Struct(">Q")
+KINDS = ("memory", "disk", "nquads")
+SMALL_FRAME = 65536
+# pyoxigraph's parser and evaluator recurse once per nesting level; the main thread's 8 MiB stack
+# overflows (a segfault) near 2,500 nested groups. A 1 GiB stack (address space, not memory) holds the
+# deepest nesting a query within the length limit can have.
+EVALUATION_STACK_BYTES = 1024 * 1024 * 1024
+
+
+def send_frame(sock: socket.socket, message: object) -> None:
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    header = HEADER.pack(len(payload))
+    if len(payload) < SMALL_FRAME:
+        sock.sendall(header + payload)  # one system call for the common, small answer
+    else:
+        sock.sendall(header)
+        sock.sendall(payload)  # no copy of a large answer into one buffer with the header
+
+
+def _receive_exactly(sock: socket.socket, size: int) -> bytearray | None:
+    buffer = bytearray(size)
+    view = memoryview(buffer)
+    received = 0
+    while received < size:
+        count = sock.recv_into(view[received:], size - received)
+        if count == 0:
+            return None
+        received += count
+    return buffer
+
+
+def receive_frame(sock: socket.socket) -> object | None:
+    """The next message, or None when the other end closed the socket."""
+    header = _receive_exactly(sock, HEADER.size)
+    if header is None:
+        return None
+    payload = _receive_exactly(sock, HEADER.unpack(header)[0])
+    return None if payload is None else pickle.loads(payload)
+
+
+def open_source(kind: str, path: str) -> ox.Store:
+    if kind == "disk":
+        return ox.Store.read_only(path)
+    store = ox.Store()
+    if kind == "memory":
+        store.extend(ox.Store.read_only(path))
+    else:
+        store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def serve(sock: socket.socket, store: ox.Store) -> None:
+    send_frame(sock, ("ready", len(store)))
+    while (request := receive_frame(sock)) is not None:
+        try:
+            reply = ("ok", evaluate(store, request))
+        except SyntaxError as error:
+            reply = ("syntax", str(error))
+        except Exception:  # reported to the server, which logs it and answers 500: nothing is hidden
+            reply = ("error", traceback.format_exc())
+        send_frame(sock, reply)
+
+
+def main(argv: list[str]) -> int:
+    fd, kind, path = argv
+    if kind not in KINDS:
+        raise SystemExit(f"worker: unknown store kind {kind!r}; one of {', '.join(KINDS)}")
+    sock = socket.socket(fileno=int(fd))
+    try:
+        store = open_source(kind, path)
+    except OSError as error:
+        send_frame(sock, ("failed", f"{path}: {error}"))
+        return 1
+    threading.stack_size(EVALUATION_STACK_BYTES)
+    evaluating = threading.Thread(target=serve, args=(sock, store), name="evaluation")
+    evaluating.start()
+    evaluating.join()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

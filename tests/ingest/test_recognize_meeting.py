@@ -1,0 +1,75 @@
+"""Meetings from short synthetic sentences: types, dates, places, ordinals, status, date lists."""
+
+from __future__ import annotations
+
+from .conftest import facts_of
+
+
+def meetings(ingested) -> list:
+    return sorted(facts_of(ingested, "meeting"), key=lambda f: (f.start.edtf if f.start else "", f.type))
+
+
+def test_two_meetings_in_one_sentence_each_with_its_dates(ingest_text):
+    ingested = ingest_text(
+        "Die Vorkonferenz der IntMK findet am 4. und 5. Februar 2032 statt, die Ministerinnen und Minister "
+        "tagen im Rahmen der Hauptkonferenz am 6. und 7. Mai 2032 in Bremerhaven.\n",
+        "2031-12-01",
+    )
+    found = meetings(ingested)
+    assert [(m.type, m.start.edtf, m.end.edtf) for m in found] == [
+        ("pre-conference", "2032-02-04", "2032-02-05"),
+        ("main-conference", "2032-05-06", "2032-05-07"),
+    ]
+    assert found[1].place == "place:bremerhaven"
+    assert {m.status for m in found} == {"announced"}
+    assert {m.body for m in found} == {"body:intmk"}
+
+
+def test_a_date_list_under_headings(ingest_text):
+    ingested = ingest_text(
+        "Termine der Integrationsministerkonferenz\n"
+        "Herbsttreffen (Arbeitsebene):\n8.-9. September 2032 in Kassel\n"
+        "Hauptkonferenz (Ministerebene):\n14.-15. April 2033 in Fulda\n"
+    )
+    found = meetings(ingested)
+    assert [(m.type, m.start.edtf, m.place) for m in found] == [
+        ("autumn-meeting", "2032-09-08", "place:kassel"),
+        ("main-conference", "2033-04-14", "place:fulda"),
+    ]
+
+
+def test_a_held_numbered_conference_with_place(ingest_text):
+    ingested = ingest_text(
+        "Am 3. und 4. April 2030 fand die 25. Integrationsministerkonferenz unter dem Vorsitz Hessens in "
+        "Wiesbaden statt.\n"
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.ordinal, meeting.status, meeting.place) == (25, "held", "place:wiesbaden")
+    assert meeting.holder == "land:hessen"
+
+
+def test_ordinal_words_and_yesterday_session(ingest_text):
+    ingested = ingest_text(
+        "Anlässlich der gestrigen sechsten Sitzung der Hessischen Integrationskonferenz sprach "
+        "die Ministerin.\n",
+        "2030-06-12",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.ordinal, meeting.type, meeting.start.edtf) == (6, "session", "2030-06-11")
+    assert meeting.body == "body:hessische-integrationskonferenz"
+
+
+def test_mentions_of_one_meeting_merge(ingest_text):
+    ingested = ingest_text(
+        "Die 26. IntMK findet am 2. und 3. März 2031 in Kassel statt. "
+        "Bei der 26. Integrationsministerkonferenz werden viele Gäste erwartet.\n",
+        "2031-01-10",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.ordinal, meeting.start.edtf, meeting.place) == (26, "2031-03-02", "place:kassel")
+    assert len(meeting.spans) == 2
+
+
+def test_the_chair_year_number_and_chair_dates_are_not_meetings(ingest_text):
+    ingested = ingest_text("Zum 1. Oktober 2031 übernimmt Bremen den Vorsitz der 27. IntMK.\n")
+    assert meetings(ingested) == []

@@ -1,0 +1,78 @@
+"""Offices, body events and plan adoptions from short synthetic sentences."""
+
+from __future__ import annotations
+
+from .conftest import facts_of
+
+
+def test_office_holding_with_title_land_and_start(ingest_text):
+    ingested = ingest_text(
+        "Seit dem 1. Februar 2030 ist die hessische Staatssekretärin Greta Vogelsang im Amt.\n"
+    )
+    (office,) = facts_of(ingested, "office_holding")
+    assert (office.person, office.body, office.type) == (
+        "person:greta-vogelsang",
+        "land:hessen",
+        "state-secretary",
+    )
+    assert office.start.edtf == "2030-02-01"
+
+
+def test_constitution_and_merger_told_in_two_sentences_are_one_event(ingest_text):
+    ingested = ingest_text(
+        "Die Hessische Integrationskonferenz hat sich im Mai 2030 neu konstituiert. Seitdem vereint sie den "
+        "früheren Integrationsbeirat und die Hessische Integrationskonferenz.\n"
+    )
+    (event,) = facts_of(ingested, "body_event")
+    assert event.type == "Reconstitution+Merger"
+    assert event.body == "body:hessische-integrationskonferenz"
+    assert event.originals == ["body:hessische-integrationskonferenz", "body:integrationsbeirat-hessen"]
+    assert event.start.edtf == "2030-05"
+
+
+def test_first_constitution_with_its_day(ingest_text):
+    ingested = ingest_text(
+        "Die Hessische Integrationskonferenz, die sich am 2. Juni 2029 konstituierte, tagt.\n"
+    )
+    (event,) = facts_of(ingested, "body_event")
+    assert (event.type, event.start.edtf) == ("Constitution", "2029-06-02")
+
+
+def test_plan_adopted_by_the_cabinet(ingest_text):
+    ingested = ingest_text(
+        "Der Hessische Aktionsplan bündelt viele Ziele. Der Plan wurde am 5. Mai 2031 durch das Kabinett "
+        "beschlossen.\n"
+    )
+    (adoption,) = facts_of(ingested, "plan_adoption")
+    assert (adoption.plan, adoption.holder) == (
+        "plan:hessischer-aktionsplan-vielfalt",
+        "body:kabinett-hessen",
+    )
+    assert adoption.start.edtf == "2031-05-05"
+
+
+def test_a_council_named_by_the_genitive_of_its_land(ingest_text):
+    ingested = ingest_text(
+        "Der neue Integrationsrat des Landes Bremen hat sich am 14. Januar 2035 konstituiert.\n"
+    )
+    (event,) = facts_of(ingested, "body_event")
+    assert (event.body, event.type, event.start.edtf) == (
+        "body:bremischer-integrationsrat",
+        "Constitution",
+        "2035-01-14",
+    )
+    assert ingested.proposals.proposed["body:bremischer-integrationsrat"].links == (
+        ("org:classification", "igc:advisory-council"),
+    )
+
+
+def test_two_bodies_set_up_in_one_sentence_each_take_the_date_before_them(ingest_text):
+    ingested = ingest_text(
+        "Das Land hat im Mai 2021 einen Integrationsbeirat und in 2026 die Hessische Integrationskonferenz "
+        "eingerichtet.\n"
+    )
+    found = {f.body: f.start.edtf for f in facts_of(ingested, "body_event")}
+    assert found == {
+        "body:integrationsbeirat-hessen": "2021-05",
+        "body:hessische-integrationskonferenz": "2026",
+    }

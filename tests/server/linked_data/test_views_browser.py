@@ -1,0 +1,107 @@
+"""The views in headless Chromium against the real build: resource page, timelines, the interactive
+graph; nothing fetched from anywhere but the server; screenshots into tests/artifacts/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+BASE = "https://w3id.org/integrationsgraph/"
+
+
+def assert_only_own_requests(page, base_url: str) -> None:
+    foreign = [url for url in page.requests_made if not url.startswith((base_url, "data:", "blob:"))]
+    assert foreign == [], f"the page fetched from elsewhere: {foreign}"
+    assert page.script_errors == []
+
+
+def test_resource_page_in_the_browser(ld_page, real_ld_server: str, ld_artifacts: Path):
+    page = ld_page
+    page.goto(real_ld_server + "/id/holding/intmk-chair-2022-hessen")
+    assert page.locator("html").get_attribute("lang") == "de"  # the browser's locale is German
+    assert page.locator("#properties table tbody tr").count() >= 5
+    assert page.locator("#evidence mark.exact").count() >= 1
+    assert page.locator("svg.neighbourhood a").count() >= 3
+    page.screenshot(path=ld_artifacts / "ld-resource-holding.png", full_page=True)
+    page.locator('svg.neighbourhood a[href="/id/land/hessen"] rect').click()
+    page.wait_for_url("**/id/land/hessen")
+    assert page.locator("h1").inner_text() == "Hessen"
+    assert_only_own_requests(page, real_ld_server)
+
+
+def test_language_switch_is_kept_in_links(ld_page, real_ld_server: str, ld_artifacts: Path):
+    page = ld_page
+    page.goto(real_ld_server + "/id/land/hessen")
+    page.locator(".language-switch a", has_text="EN").click()
+    page.wait_for_url("**lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#properties h2").inner_text() == "Properties"
+    page.locator("#incoming td a[href^='/id/']").first.click()
+    page.wait_for_load_state()
+    assert "lang=en" in page.url
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.screenshot(path=ld_artifacts / "ld-resource-english.png", full_page=True)
+
+
+def test_chairs_timeline_bars_link_to_their_sources(ld_page, real_ld_server: str, ld_artifacts: Path):
+    page = ld_page
+    page.goto(real_ld_server + "/timeline/chairs?body=" + quote(BASE + "id/body/intmk", safe=""))
+    bars = page.locator("svg.timeline a")
+    assert bars.count() >= 10
+    rows = page.locator("svg.timeline text.row-label").all_text_contents()
+    assert "Hessen" in rows
+    assert "Nordrhein-Westfalen" in rows
+    page.screenshot(path=ld_artifacts / "ld-timeline-chairs.png", full_page=True)
+    hessen = page.locator("svg.timeline a", has=page.locator("title", has_text="Hessen"))
+    hessen.first.locator("rect").click()
+    page.wait_for_url("**/id/holding/**")
+    assert page.locator("#evidence .source-group").count() >= 1
+    assert page.locator("#evidence code.file-name").count() >= 1
+    assert_only_own_requests(page, real_ld_server)
+
+
+def test_body_and_holders_timelines(ld_page, real_ld_server: str, ld_artifacts: Path):
+    page = ld_page
+    page.goto(
+        real_ld_server
+        + "/timeline/body?body="
+        + quote(BASE + "id/body/hessische-integrationskonferenz", safe="")
+    )
+    assert page.locator("svg.timeline rect.bar").count() >= 3
+    page.screenshot(path=ld_artifacts / "ld-timeline-body.png", full_page=True)
+    page.goto(real_ld_server + "/timeline/holders?post=" + quote(BASE + "id/post/intmk-chair", safe=""))
+    assert page.locator("svg.timeline rect.bar").count() >= 10
+    page.goto(real_ld_server + "/id/body/intmk")
+    assert page.locator(".timeline-section svg.timeline").count() >= 2
+    page.screenshot(path=ld_artifacts / "ld-resource-body.png", full_page=True)
+    assert_only_own_requests(page, real_ld_server)
+
+
+def test_interactive_graph_lays_out_and_selects(ld_page, real_ld_server: str, ld_artifacts: Path):
+    page = ld_page
+    page.goto(real_ld_server + "/view/graph?entity=" + quote(BASE + "id/land/hessen", safe="") + "&depth=1")
+    page.locator("#graph-canvas[data-layout='done']").wait_for()
+    nodes = page.locator("#graph-canvas .gnode")
+    assert nodes.count() >= 5
+    positions = page.evaluate(
+        "() => [...document.querySelectorAll('#graph-canvas .gnode')].map(g => g.getAttribute('transform'))"
+    )
+    assert len(set(positions)) == len(positions), "every node has its own place"
+    page.screenshot(path=ld_artifacts / "ld-graph-view.png", full_page=True)
+    centre = page.locator("#graph-canvas .gnode.centre")
+    centre.locator("circle").click()
+    assert page.locator("#graph-details h2").inner_text() == "Hessen"
+    assert page.locator("#graph-details a.node-page").get_attribute("href") == "/id/land/hessen"
+    # dragging a node moves it
+    box = nodes.nth(1).locator("circle").bounding_box()
+    before = nodes.nth(1).get_attribute("transform")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 80, box["y"] + 60, steps=5)
+    page.mouse.up()
+    assert nodes.nth(1).get_attribute("transform") != before
+    assert_only_own_requests(page, real_ld_server)
