@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
-import shutil
+import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
@@ -31,6 +31,19 @@ def _cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def checkout(root: Path) -> dict:
+    """The commit the benchmarked code is at, and whether the working tree differs from it."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    return {
+        "commit": git("rev-parse", "--short", "HEAD") or None,
+        "uncommitted_changes": bool(git("status", "--porcelain")),
+    }
+
+
 def describe() -> dict:
     return {
         "nproc": os.cpu_count(),
@@ -39,5 +52,5 @@ def describe() -> dict:
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "packages": {name: version(name) for name in PACKAGES},
-        "gnu_time": shutil.which("time") is not None,
+        "checkout": checkout(Path(__file__).resolve().parent.parent),
     }

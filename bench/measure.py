@@ -30,6 +30,7 @@ class Measurement:
     tree_peak_kib: int
     stdout: str
     stderr: str
+    samples: tuple[tuple[float, int], ...] = ()  # (seconds since start, process-tree RSS KiB)
 
 
 def _children(pid: int) -> list[int]:
@@ -63,15 +64,20 @@ def tree_rss_kib(root: int) -> int:
 
 
 class _Sampler(threading.Thread):
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, started: float) -> None:
         super().__init__(daemon=True)
         self.pid = pid
-        self.peak = 0
+        self.started = started
+        self.samples: list[tuple[float, int]] = []
         self.done = threading.Event()
+
+    @property
+    def peak(self) -> int:
+        return max((rss for _, rss in self.samples), default=0)
 
     def run(self) -> None:
         while not self.done.wait(SAMPLE_SECONDS):
-            self.peak = max(self.peak, tree_rss_kib(self.pid))
+            self.samples.append((round(time.perf_counter() - self.started, 2), tree_rss_kib(self.pid)))
 
 
 def run_measured(
@@ -86,7 +92,7 @@ def run_measured(
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=cwd
         )
-        sampler = _Sampler(process.pid)
+        sampler = _Sampler(process.pid, started)
         sampler.start()
         deadline = None if timeout is None else started + timeout
         timed_out = False
@@ -117,4 +123,5 @@ def run_measured(
         tree_peak_kib=sampler.peak,
         stdout=stdout,
         stderr=stderr,
+        samples=tuple(sampler.samples),
     )

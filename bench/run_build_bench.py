@@ -77,11 +77,26 @@ def run_build(tree: Path, timeout: float | None, keep: bool = False) -> dict:
     if measured.exit_code == 0 and report_path.is_file():
         report = json.loads(report_path.read_text(encoding="utf-8"))
         result["stages"] = report.get("seconds", {})
+        result["stage_peak_mib"] = stage_peaks(measured, result["stages"])
         result["triples"] = report.get("triples", {})
         result["validation_units"] = report.get("validation_units")
     if not keep:
         shutil.rmtree(build_dir, ignore_errors=True)  # a 1M release is large; the numbers are what we keep
     return result
+
+
+def stage_peaks(measured: Measurement, stages: dict[str, float]) -> dict[str, float]:
+    """Approximate peak process-tree RSS per stage: the stages are laid end to end after start-up
+    (the wall time the stages do not account for, mostly interpreter start and imports)."""
+    start = max(0.0, measured.wall_seconds - sum(stages.values()))
+    peaks = {}
+    for stage in (s for s in STAGES if s in stages):
+        end = start + stages[stage]
+        inside = [rss for at, rss in measured.samples if start <= at <= end]
+        if inside:
+            peaks[stage] = round(max(inside) / 1024, 1)
+        start = end
+    return peaks
 
 
 def run_peer(tree: Path, timeout: float | None) -> dict:
@@ -149,6 +164,20 @@ def markdown(results: dict) -> str:
             + " | ".join(cells)
             + f" | {run['maxrss_mib']:.0f} | {run['tree_peak_mib']:.0f} | {load} | {run['exit_code']} |"
         )
+    with_peaks = [run for run in results["builds"] if run.get("stage_peak_mib")]
+    if with_peaks:
+        lines += [
+            "",
+            "| peak RSS MiB per stage (process tree, approx.) | " + " | ".join(STAGES) + " |",
+            "|---:" * (1 + len(STAGES)) + "|",
+        ]
+        for run in with_peaks:
+            peaks = run["stage_peak_mib"]
+            lines.append(
+                f"| {run['size']:,} | "
+                + " | ".join(f"{peaks[s]:.0f}" if s in peaks else "–" for s in STAGES)
+                + " |"
+            )
     if results["peer"]:
         lines += [
             "",
@@ -211,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             "asserted": manifest["triples"],
             "sources": manifest["sources"],
             "generate_seconds": generated,
-            **run_build(tree, args.timeout),
+            **run_build(tree, args.timeout, keep=args.keep_builds),
         }
         results["builds"].append(run)
         print(

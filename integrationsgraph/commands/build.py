@@ -23,7 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir", default=DATA_DIR, help="entities/ and sources/ (default data/)", **folder
     )
-    parser.add_argument("--ontology-dir", default=ONTOLOGY_DIR, help="default ontology/", **folder)
+    parser.add_argument(
+        "--ontology-dir", default=ONTOLOGY_DIR, help="ontology + shapes (default ontology/)", **folder
+    )
     parser.add_argument("--rules-dir", default=RULES_DIR, help="derivation rules (default rules/)", **folder)
     parser.add_argument(
         "--queries-dir", default=QUERIES_DIR, help="*-violation.rq checks (default queries/)", **folder

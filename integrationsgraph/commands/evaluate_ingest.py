@@ -1,9 +1,11 @@
-"""`integrationsgraph evaluate-ingest [--json OUT] [--data-dir DIR] [--shared-dir DIR] [--details]`.
+"""`integrationsgraph evaluate-ingest [--json OUT] [--data-dir DIR] [--shared-dir DIR] [--documents]
+[--details]`.
 
 Ingests every source that has curated facts (data/sources/<stem>.trig with its text under ../shared),
-compares per document and fact kind, and prints precision and recall per kind (with --details, every
-unmatched fact); --json writes the totals, the per-document numbers and the unmatched facts. Exit codes:
-0 evaluated, 2 usage or input error (no ../shared, unreadable files).
+compares per document and fact kind, and prints precision and recall per kind (with --documents the
+counts per document, with --details every unmatched fact); --json writes the totals, the per-document
+numbers and the unmatched facts. Exit codes: 0 evaluated, 2 usage or input error (no ../shared,
+unreadable files).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 from pathlib import Path
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.ingest.evaluate import evaluate, table
+from integrationsgraph.ingest.evaluate import document_table, evaluate, table
 from integrationsgraph.paths import DATA_DIR, shared_dir
 
 
@@ -21,6 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the evaluation as JSON to OUT")
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, metavar="DIR", help="default data/")
     parser.add_argument("--shared-dir", type=Path, metavar="DIR", help="the source texts (default ../shared)")
+    parser.add_argument(
+        "--documents", action="store_true", help="also print matched/ingested/curated per document"
+    )
     parser.add_argument("--details", action="store_true", help="also print every unmatched fact")
 
 
@@ -33,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     evaluation = evaluate(args.data_dir, shared)
     print(f"{len(evaluation.documents)} documents with curated facts")
     print(table(evaluation))
+    if args.documents:
+        print("\n" + document_table(evaluation))
     if args.details:
         for stem, misses in sorted(evaluation.misses.items()):
             print(f"\n{stem}")

@@ -73,7 +73,8 @@ def find_bodies(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Bod
         # an abbreviation may start a compound ("IntMK-Vorsitz")
         end = r"(?!\w)" if len(name) <= 6 and " " not in name else r"(?![\w-])"
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}{end}", text, re.IGNORECASE):
-            add(BodyMention(match.start(), match.end(), match.group(0), entity, _classification(name)))
+            kind = registry.classifications.get(ref) or _classification(name)
+            add(BodyMention(match.start(), match.end(), match.group(0), entity, kind))
     for match in _MINISTERS_CONFERENCE.finditer(text):
         topic = next((match[g] for g in ("topic", "topic2", "topic3", "topic4", "topic5") if match[g]), None)
         if topic in {"Fach", "Landes", "Länder", "Bundes"}:
@@ -127,7 +128,9 @@ def _classification(name: str) -> str:
     for noun, concept in CLASSIFICATION_BY_NOUN.items():
         if lowered.endswith(noun) or noun in lowered:
             return concept
-    return "ministers-conference" if lowered.endswith("mk") else "integration-conference"
+    if lowered.endswith("mk"):
+        return "ministers-conference"
+    return "integration-conference" if "konferenz" in lowered else "other"
 
 
 def _land_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer, main_land: str | None):
@@ -146,10 +149,9 @@ def _land_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer, m
         land = main_land
         if land is None:
             return None
-    stem = next(s for s, slug in gazetteer.adjective_stems if slug == land)
-    ending = "" if stem.endswith("er") else _GENDER_ENDING.get(base, "er" if base.endswith("rat") else "e")
+    ending = _GENDER_ENDING.get(base, "er" if base.endswith("rat") else "e")
     noun_label = noun.replace("Landeskabinett", "Kabinett")
-    label = f"{stem.capitalize()}{ending} {noun_label}"
+    label = f"{gazetteer.adjective(land, ending)} {noun_label}"
     entity = registry.lookup("body", label) or Entity(f"body:{slugify(label)}", "body", label, proposed=True)
     return BodyMention(
         start, match.end(), match.group(0)[start - match.start() :], entity, _classification(base)

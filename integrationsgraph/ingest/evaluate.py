@@ -187,3 +187,18 @@ def table(evaluation: Evaluation) -> str:
             f"{kind:<16}{tally.predicted:>9}{tally.curated:>9}{tally.matched:>9}{precision:>11}{recall:>9}"
         )
     return "\n".join(lines)
+
+
+def document_table(evaluation: Evaluation) -> str:
+    """Per document and kind: matched/ingested/curated (a dot where the document has neither)."""
+    short = {"chair_tenure": "chair", "meeting": "meeting", "office_holding": "office", "body_event": "event",
+             "plan_adoption": "plan"}  # fmt: skip
+    width = max((len(stem) for stem in evaluation.documents), default=8)
+    lines = [f"{'document':<{width}}" + "".join(f"{short[kind]:>10}" for kind in KINDS)]
+    for stem, tallies in sorted(evaluation.documents.items()):
+        cells = [
+            f"{t.matched}/{t.predicted}/{t.curated}" if t.predicted or t.curated else "."
+            for t in (tallies[kind] for kind in KINDS)
+        ]
+        lines.append(f"{stem:<{width}}" + "".join(f"{cell:>10}" for cell in cells))
+    return "\n".join(lines)

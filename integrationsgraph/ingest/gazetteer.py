@@ -41,6 +41,7 @@ class Gazetteer:
     city_land: dict[str, str]
     city_pattern: re.Pattern[str]
     adjective_stems: tuple[tuple[str, str], ...]  # (stem, slug), longest first
+    preferred_adjectives: dict[str, str]  # slug -> the adjective names are formed with (listed first)
 
     def find_laender(self, text: str) -> list[Mention]:
         found = []
@@ -67,6 +68,12 @@ class Gazetteer:
 
     def land_of_city(self, city: str) -> str | None:
         return self.city_land.get(city)
+
+    def adjective(self, slug: str, ending: str) -> str:
+        """The Land's adjective before a noun of that ending: ("hessen", "er") -> "Hessischer";
+        the indeclinable forms stay ("Thüringer Landesaktionsplan")."""
+        stem = "-".join(part[:1].upper() + part[1:] for part in self.preferred_adjectives[slug].split("-"))
+        return stem if stem.endswith("er") else stem + ending
 
 
 _ADJECTIVE_ENDINGS = r"(?:e[nmrs]?)?"
@@ -113,4 +120,5 @@ def load_gazetteer() -> Gazetteer:
         key=lambda item: len(item[0]),
         reverse=True,
     )
-    return Gazetteer(laender, land_pattern, by_form, city_land, city_pattern, tuple(stems))
+    preferred = {entry["slug"]: entry["adjectives"][0] for entry in raw["laender"]}
+    return Gazetteer(laender, land_pattern, by_form, city_land, city_pattern, tuple(stems), preferred)

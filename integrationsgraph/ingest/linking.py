@@ -17,7 +17,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from integrationsgraph.errors import InputError
-from integrationsgraph.namespaces import ID, IG, SCHEMA
+from integrationsgraph.namespaces import ID, IG, ORG, SCHEMA
 
 ENTITY_CLASSES = {
     IG.Land: "land", IG.Body: "body", IG.Ministry: "ministry", IG.Person: "person", IG.Post: "post",
@@ -69,6 +69,7 @@ class Registry:
     names: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, lower-case name) -> ref
     family_names: dict[str, list[str]] = field(default_factory=dict)  # lower-case family name -> refs
     given_names: set[str] = field(default_factory=set)
+    classifications: dict[str, str] = field(default_factory=dict)  # body ref -> concept ("cabinet")
 
     def add(self, ref: str, kind: str, labels: list[str], alt_labels: list[str]) -> None:
         label = labels[0] if labels else ref.split(":", 1)[1]
@@ -126,6 +127,8 @@ def load_registry(entities_dir: Path) -> Registry:
             labels += [str(o) for o in all_labels if str(o) not in labels]
             alts = [str(o) for o in graph.objects(subject, SKOS.altLabel)]
             registry.add(ref, kind, labels, alts)
+            for concept in graph.objects(subject, ORG.classification):
+                registry.classifications[ref] = str(concept).rsplit("/", 1)[-1]
             if kind == "person":
                 for family in graph.objects(subject, SCHEMA.familyName):
                     registry.family_names.setdefault(str(family).lower(), []).append(ref)

@@ -15,6 +15,11 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 _STOP = re.compile(r"[.!?]+[“\"»']?(?=\s)")
 WRAPPED_LINE = 45  # a line at least this long that ends without a stop was wrapped, not ended
+# A line ending in one of these words goes on in the next line, however short it is.
+_CONTINUING = {
+    "in", "im", "am", "an", "auf", "der", "die", "das", "den", "dem", "des", "und", "oder", "mit", "von",
+    "vom", "zu", "zum", "zur", "für", "bei", "nach", "aus", "über", "ein", "eine", "einer", "einen", "sowie",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,9 @@ def _line_cuts(body: str):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         stripped = line.rstrip()
         ends_clause = stripped.endswith((".", "!", "?", ":", "“", '"'))
+        goes_on = bool(stripped) and stripped.split()[-1] in _CONTINUING and bool(following.strip())
+        if goes_on:
+            continue
         if not wrapped or not following.strip() or len(stripped) < WRAPPED_LINE or ends_clause:
             yield position - 1
 

@@ -39,9 +39,12 @@ log = logging.getLogger("integrationsgraph.server")
 CONTRIBUTING_MODULES = ("integrationsgraph.server.pages", "integrationsgraph.server.named_queries")
 # The linked-data part: dereferencing, ontology docs, dataset description, dumps, exports, views.
 CONTRIBUTING_MODULES += (
-    "integrationsgraph.server.ontology_docs", "integrationsgraph.server.resources",
-    "integrationsgraph.server.dataset", "integrationsgraph.server.discovery",
-    "integrationsgraph.server.exports_http", "integrationsgraph.server.views",
+    "integrationsgraph.server.ontology_docs",
+    "integrationsgraph.server.resources",
+    "integrationsgraph.server.dataset",
+    "integrationsgraph.server.discovery",
+    "integrationsgraph.server.exports_http",
+    "integrationsgraph.server.views",
 )
 
 

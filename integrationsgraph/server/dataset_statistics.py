@@ -12,7 +12,8 @@ from starlette.requests import Request
 
 from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.linking import Linker
-from integrationsgraph.server.resource_data import PROLOGUE, SourceInfo, iri_ref, labels_of, select
+from integrationsgraph.server.resource_data import PROLOGUE, SourceInfo, labels_of
+from integrationsgraph.server.sparql_helpers import iri_ref, select
 
 _LOCK_NAME = "dataset_facts_lock"
 

@@ -10,7 +10,8 @@ from integrationsgraph.server import representations
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import render
-from integrationsgraph.server.resource_data import iri_ref, labels_of, select, sources_of_graphs
+from integrationsgraph.server.resource_data import labels_of, sources_of_graphs
+from integrationsgraph.server.sparql_helpers import iri_ref, select
 
 SUBJECT_LIMIT = 500
 
@@ -30,7 +31,7 @@ async def graph_page(request: Request, iri: str, path: str) -> Response:
     rows = rows[:SUBJECT_LIMIT]
     sources = await sources_of_graphs(backend, {iri})
     iris = {iri} | {row["s"].value for row in rows} | {row["type"].value for row in rows if "type" in row}
-    labels = await labels_of(backend, iris | {info.source for info in sources.values()})
+    labels = await labels_of(backend, iris | {info.source for info in sources.values()}, linker.base)
     source = sources.get(iri)
     local_path = linker.root_path + path
     context = {

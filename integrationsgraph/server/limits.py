@@ -75,8 +75,9 @@ def mark_truncated(body: bytes, data_format: ox.QueryResultsFormat | ox.RdfForma
     """The body with a note that the row limit cut it; a 413 for formats that have no place for one."""
     note = f"truncated: the server's row limit of {limit} cut this result; add LIMIT and OFFSET to page"
     if data_format == R.JSON:
-        end = body.rstrip().rfind(b"}")
-        return body[:end] + f',"truncated":true,"rowLimit":{limit}}}\n'.encode()
+        # First, not last: streaming parsers (pyoxigraph's) refuse members after the bindings.
+        start = body.index(b"{") + 1
+        return body[:start] + f'"truncated":true,"rowLimit":{limit},'.encode() + body[start:]
     if data_format in (R.XML, G.RDF_XML):
         return body.rstrip() + f"\n<!-- {note} -->\n".encode()
     if data_format in (G.TURTLE, G.TRIG, G.N_TRIPLES, G.N_QUADS):

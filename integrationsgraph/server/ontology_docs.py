@@ -16,8 +16,8 @@ from integrationsgraph.server.localization import LANGUAGES, pick_label
 from integrationsgraph.server.ontology_model import OntologyModel, Term, characteristics, read_model
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import render
-from integrationsgraph.server.resource_data import construct, iri_ref
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.server.sparql_helpers import construct, iri_ref
 from integrationsgraph.server.term_anchors import anchor_for
 
 

@@ -10,9 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from starlette.concurrency import run_in_threadpool
 
 from integrationsgraph.server.backends import Backend
+from integrationsgraph.server.fact_titles import fact_titles
+from integrationsgraph.server.sparql_helpers import ask, iri_ref, select
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 OUTGOING_LIMIT = 2000
@@ -27,27 +28,6 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
-def iri_ref(iri: str) -> str:
-    """`<iri>` for SPARQL text; refuses characters that could break out of the IRI reference."""
-    if any(char in iri for char in '<>"{}|^`\\ \n\r\t'):
-        raise ValueError(f"not an IRI usable in a query: {iri!r}")
-    return f"<{iri}>"
-
-
-async def select(backend: Backend, text: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
-    result = await backend.query(text)
-    return await run_in_threadpool(result.rows)
-
-
-async def ask(backend: Backend, text: str) -> bool:
-    return (await backend.query(text)).boolean
-
-
-async def construct(backend: Backend, text: str) -> list[ox.Triple]:
-    result = await backend.query(text)
-    return await run_in_threadpool(result.triples)
-
-
 async def exists(backend: Backend, iri: str) -> bool:
     """Whether the IRI occurs in the data: as subject, object, or name of a graph."""
     ref = iri_ref(iri)
@@ -55,8 +35,11 @@ async def exists(backend: Backend, iri: str) -> bool:
     return await ask(backend, text)
 
 
-async def labels_of(backend: Backend, iris: set[str]) -> dict[str, dict[str, str]]:
-    """`{iri: {language: label}}` from rdfs:label, skos:prefLabel and dct:title (untagged under "")."""
+async def labels_of(
+    backend: Backend, iris: set[str], titles_base: str | None = None
+) -> dict[str, dict[str, str]]:
+    """`{iri: {language: label}}` from rdfs:label, skos:prefLabel and dct:title (untagged under "");
+    with `titles_base`, unlabelled holdings and meetings get display titles (see fact_titles)."""
     found: dict[str, dict[str, str]] = defaultdict(dict)
     ordered = sorted(iri for iri in iris if iri)
     for start in range(0, len(ordered), LABEL_BATCH):
@@ -69,6 +52,9 @@ async def labels_of(backend: Backend, iris: set[str]) -> dict[str, dict[str, str
             label = row["label"]
             if isinstance(label, ox.Literal):
                 found[row["x"].value].setdefault(label.language or "", label.value)
+    if titles_base is not None:
+        unlabelled = {iri for iri in ordered if iri not in found}
+        found.update(await fact_titles(backend, unlabelled, titles_base))
     return dict(found)
 
 
@@ -132,7 +118,7 @@ def _text(term: ox.Literal | None) -> str:
     return term.value if term is not None else ""
 
 
-async def describe(backend: Backend, iri: str) -> ResourceData:
+async def describe(backend: Backend, iri: str, base: str) -> ResourceData:
     """Statements about `iri` and to it, per graph; the evidence of it and its neighbouring facts."""
     ref = iri_ref(iri)
     data = ResourceData(iri)
@@ -175,7 +161,7 @@ SELECT DISTINCT ?g ?fact ?evidence ?exact ?prefix ?suffix ?start ?end WHERE {{
     graphs = {graph for graph, _, _ in data.outgoing} | {graph for graph, _, _ in data.incoming}
     data.sources = await sources_of_graphs(backend, graphs | {span.graph for span in data.spans})
     data.labels = await labels_of(
-        backend, data.mentioned_iris() | {info.source for info in data.sources.values()}
+        backend, data.mentioned_iris() | {info.source for info in data.sources.values()}, base
     )
     return data
 

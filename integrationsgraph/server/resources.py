@@ -25,16 +25,9 @@ from integrationsgraph.server.linking import Linker, compact
 from integrationsgraph.server.localization import words
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import named_query_catalog, render
-from integrationsgraph.server.resource_data import (
-    INCOMING_LIMIT,
-    RDF_TYPE,
-    ResourceData,
-    construct,
-    describe,
-    exists,
-    iri_ref,
-)
+from integrationsgraph.server.resource_data import INCOMING_LIMIT, RDF_TYPE, ResourceData, describe, exists
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.server.sparql_helpers import construct, iri_ref
 from integrationsgraph.server.term_anchors import anchor_for
 from integrationsgraph.server.views import timelines_for
 
@@ -85,7 +78,7 @@ async def thing(request: Request) -> Response:
             f"WHERE {{ {{ {ref} ?p ?o }} UNION {{ ?s ?q {ref} }} }}",
         )
         return representations.rdf_response(triples, media_type, Linker(request).root_path + path)
-    data = await describe(backend, iri)
+    data = await describe(backend, iri, Linker(request).base)
     return await resource_page(request, data, path)
 
 

@@ -14,7 +14,8 @@ import pyoxigraph as ox
 from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import words
-from integrationsgraph.server.resource_data import iri_ref, labels_of, select
+from integrationsgraph.server.resource_data import labels_of
+from integrationsgraph.server.sparql_helpers import iri_ref, select
 from integrationsgraph.server.timeline_svg import Bar, Row, fill_unknown_bounds
 
 PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
@@ -152,7 +153,7 @@ async def body_event_rows(backend: Backend, linker: Linker, body: str) -> list[R
     text = BODY_EVENTS.format(body=iri_ref(body), inferred=linker.base + "graph/inferred")
     rows = await select(backend, text)
     known = await fact_facts(backend, {row["fact"].value for row in rows})
-    labels = await labels_of(backend, {r["kind"].value for r in rows})
+    labels = await labels_of(backend, {r["kind"].value for r in rows} | set(known.starts), linker.base)
     t = words(linker.language)
     by_kind: dict[str, Row] = defaultdict(lambda: Row(""))
     for row in rows:
@@ -165,7 +166,7 @@ async def body_event_rows(backend: Backend, linker: Linker, body: str) -> list[R
         ordinal = f"{row['ordinal'].value}." if "ordinal" in row else ""
         dates = start.isoformat() + (f" – {end.isoformat()}" if end != start else "")
         files = ", ".join(sorted(known.files.get(fact, [])))
-        title = f"{linker.label(fact, {})} {ordinal}: {dates}\n{t['source']}: {files}"
+        title = f"{linker.label(fact, labels)}: {dates}\n{t['source']}: {files}"
         by_kind[kind].bars.append(
             Bar(start, end, linker.href(fact) + "#evidence", title, ordinal, colour_key=kind)
         )

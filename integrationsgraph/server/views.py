@@ -18,8 +18,9 @@ from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import words
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import render
-from integrationsgraph.server.resource_data import ResourceData, ask, exists, iri_ref, labels_of
+from integrationsgraph.server.resource_data import ResourceData, exists, labels_of
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.server.sparql_helpers import ask, iri_ref
 from integrationsgraph.server.timeline_data import body_event_rows, chair_rows, holder_rows
 
 ORG = "http://www.w3.org/ns/org#"
@@ -52,7 +53,7 @@ async def timeline_page(request: Request) -> Response:
     linker = Linker(request)
     backend = request.app.state.backend
     rows = await row_source(backend, linker, iri)
-    labels = await labels_of(backend, {iri})
+    labels = await labels_of(backend, {iri}, linker.base)
     t = words(linker.language)
     subject = linker.label(iri, labels)
     context = {
@@ -103,7 +104,7 @@ async def graph_view(request: Request) -> Response:
     except ValueError:
         raise HTTPProblem(400, "Bad request", "parameter depth: a number from 1 to 4") from None
     inferred = request.query_params.get("inferred", "") in ("1", "true", "on", "yes")
-    labels = await labels_of(request.app.state.backend, {iri})
+    labels = await labels_of(request.app.state.backend, {iri}, linker.base)
     t = words(linker.language)
     export_url = linker.path(
         "/export",

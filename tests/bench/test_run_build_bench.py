@@ -17,6 +17,7 @@ def _run(size: int, wall: float, peak_mib: float, exit_code: int = 0) -> dict:
         "tree_peak_mib": peak_mib,
         "exit_code": exit_code,
         "stages": {"validate": wall / 2},
+        "stage_peak_mib": {"validate": peak_mib},
     }
 
 
@@ -53,6 +54,7 @@ def test_markdown_quotes_the_ratio_to_the_peer():
     table = markdown(results)
     assert "| 10,000 | 2.0 | 37.0 | 40.0 | 70 | 20.0 | 0.50 |" in table
     assert "| 10,000 | 40 | 20.0 | – | – | – | 10.0 |" in table
+    assert "| 10,000 | – | – | 100 | – |" in table
 
 
 def test_sizes_are_parsed_sorted_and_checked():

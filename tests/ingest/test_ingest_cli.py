@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -119,7 +120,7 @@ def test_an_accepted_draft_builds_like_curated_data(workspace, capsys):
     assert (workspace["build"] / "current").exists()
 
 
-def test_evaluate_ingest_on_a_small_data_dir_writes_json(workspace, tmp_path):
+def test_evaluate_ingest_on_a_small_data_dir_writes_json(workspace, tmp_path, capsys):
     args = [
         "ingest",
         str(workspace["text"]),
@@ -131,10 +132,14 @@ def test_evaluate_ingest_on_a_small_data_dir_writes_json(workspace, tmp_path):
     assert main([*args, "--accept"]) == EXIT_OK
     out = tmp_path / "evaluation.json"
     shared = str(workspace["shared"])
+    data = str(workspace["data"])
     code = main(
-        ["evaluate-ingest", "--data-dir", str(workspace["data"]), "--shared-dir", shared, "--json", str(out)]
+        ["evaluate-ingest", "--data-dir", data, "--shared-dir", shared, "--json", str(out), "--documents"]
     )
     assert code == EXIT_OK
+    printed = capsys.readouterr().out
+    assert re.search(r"chair_tenure\s+2\s+2\s+2\s+1\.00\s+1\.00", printed)
+    assert re.search(r"synthetic_handover\s+2/2/2\s+1/1/1", printed)
     result = json.loads(out.read_text("utf-8"))
     # the accepted draft is its own curated data: everything matches
     assert result["totals"]["chair_tenure"] == {"predicted": 2, "curated": 2, "matched": 2,

@@ -73,3 +73,38 @@ def test_mentions_of_one_meeting_merge(ingest_text):
 def test_the_chair_year_number_and_chair_dates_are_not_meetings(ingest_text):
     ingested = ingest_text("Zum 1. Oktober 2031 übernimmt Bremen den Vorsitz der 27. IntMK.\n")
     assert meetings(ingested) == []
+
+
+def test_members_named_for_their_conference_and_a_number_after_the_dates(ingest_text):
+    ingested = ingest_text(
+        "Die Integrationsministerinnen und -minister der Länder kommen am 24. und 25. April 2036 in Potsdam "
+        "zu ihrer 31. Hauptkonferenz zusammen.\n",
+        "2036-04-02",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.body, meeting.ordinal, meeting.start.edtf, meeting.end.edtf) == (
+        "body:intmk", 31, "2036-04-24", "2036-04-25")  # fmt: skip
+    assert (meeting.type, meeting.place, meeting.status) == ("main-conference", "place:potsdam", "announced")
+
+
+def test_a_past_meeting_with_a_month(ingest_text):
+    (meeting,) = meetings(ingest_text("Die IntMK tagte zuletzt im März 2035 in Potsdam.\n", "2036-04-02"))
+    assert (meeting.start.edtf, meeting.status, meeting.place) == ("2035-03", "held", "place:potsdam")
+
+
+def test_a_short_line_ending_in_a_preposition_goes_on(ingest_text):
+    ingested = ingest_text(
+        "Rückblick\nBei der Integrationsministerkonferenz in\nKassel gab es gute Ergebnisse.\n"
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.place, meeting.start) == ("place:kassel", None)
+
+
+def test_weekdays_in_a_document_dated_to_the_month_give_the_month(ingest_text):
+    ingested = ingest_text(
+        "Die Integrationsminister treffen sich diesen Donnerstag und Freitag zur IntMK in Kassel.\n",
+        "2031-05",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.start.edtf, meeting.start.method) == ("2031-05", "from-release-date")
+    assert meeting.status == "announced"

@@ -76,3 +76,14 @@ def test_two_bodies_set_up_in_one_sentence_each_take_the_date_before_them(ingest
         "body:integrationsbeirat-hessen": "2021-05",
         "body:hessische-integrationskonferenz": "2026",
     }
+
+
+def test_the_plan_named_before_the_verb_not_a_concept_after_it(ingest_text):
+    ingested = ingest_text(
+        "Der „Landesaktionsplan 3.0“ ersetzt den Vorgänger. Der Thüringer Landesaktionsplan 3.0 wurde "
+        "ausführlich beraten. Der Plan wurde am 5. Mai 2031 vom Kabinett beschlossen und bildet ein "
+        "übergreifendes Gesamtkonzept.\n"
+    )
+    (adoption,) = facts_of(ingested, "plan_adoption")
+    assert adoption.plan == "plan:thueringer-landesaktionsplan-3-0"
+    assert ingested.proposals.proposed[adoption.plan].entity.label == "Thüringer Landesaktionsplan 3.0"

@@ -76,10 +76,10 @@ def bare_years(document: Document, sentence: Sentence) -> list[tuple[int, Partia
     return found
 
 
-def cities_in(document: Document, sentence: Sentence, slot: str = "in ") -> list:
-    """City mentions of the sentence that follow `slot` (a place where something happens)."""
+def cities_in(document: Document, sentence: Sentence) -> list:
+    """City mentions of the sentence that follow "in" (a place where something happens)."""
     return [
-        c
-        for c in document.within(document.cities, sentence)
-        if document.body[c.start - len(slot) : c.start] == slot
+        city
+        for city in document.within(document.cities, sentence)
+        if re.search(r"\bin\s$", document.body[max(0, city.start - 3) : city.start])
     ]

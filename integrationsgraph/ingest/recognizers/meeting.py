@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from integrationsgraph.ingest.dates import DateMention, PartialDate
+from integrationsgraph.ingest.dates import FROM_RELEASE_DATE, DateMention, PartialDate
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.proposals import Proposals
@@ -94,14 +94,10 @@ def recognize_meetings(document: Document, proposals: Proposals) -> list[Fact]:
 def _sentence_meetings(
     document: Document, sentence: Sentence, previous: Sentence | None, proposals: Proposals
 ) -> list[Fact]:
-    dates = [
-        d for d in document.within(document.dates, sentence)
-        if not is_end_date(document, d)
-        and not _bare_weekday(d, document.body[max(0, d.start - 6) : d.start])
-        and not _TENURE_DATE.search(
-            document.body[max(0, d.start - 6) : d.start]
-        )
-    ]  # fmt: skip
+    mentioned = document.within(document.dates, sentence)
+    dates = [d for d in mentioned if _meeting_date(document, d)]
+    if not dates and mentioned and all(_weekday_only(d) for d in mentioned):
+        dates = _month_of_weekdays(document, mentioned)
     anchors = _anchors(document, sentence, proposals, bool(dates))
     heading = None
     if not anchors and dates and dates[0].start == sentence.start and previous is not None:
@@ -113,13 +109,11 @@ def _sentence_meetings(
     constituted_only = _CONSTITUTED.search(text) and not _SESSION_WORDS.search(text)
     if constituted_only:
         return []
+    # each date belongs to the last meeting word before it (the first one, under a heading or before all)
     assigned: dict[int, list[DateMention]] = {index: [] for index in range(len(anchors))}
     for mention in dates:
         before = [i for i, a in enumerate(anchors) if a.start <= mention.start]
-        index = before[-1] if before and heading is None else (0 if heading is not None else None)
-        if index is None:
-            index = 0
-        assigned[index].append(mention)
+        assigned[before[-1] if before and heading is None else 0].append(mention)
     facts = []
     for index, anchor in enumerate(anchors):
         fact = _meeting(document, sentence, anchor, assigned[index], proposals)
@@ -132,6 +126,29 @@ def _sentence_meetings(
 
 
 _TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
+
+
+def _weekday_only(mention: DateMention) -> bool:
+    return mention.relative is None and not any(char.isdigit() for char in mention.exact)
+
+
+def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[DateMention]:
+    """ "diesen Donnerstag und Freitag" in a document dated only to the month: that month, no more."""
+    issued = document.issued
+    if issued is None or issued.year is None or issued.month is None or issued.day is not None:
+        return []
+    note = f"the text names weekdays ('{mentions[0].exact}'); the document is dated {issued.edtf} only"
+    month = PartialDate(issued.year, issued.month, None, FROM_RELEASE_DATE, note)
+    first = mentions[0]
+    return [DateMention(first.start, mentions[-1].end, first.exact, month, month)]
+
+
+def _meeting_date(document: Document, mention: DateMention) -> bool:
+    """Not an end ("bis zum"), a tenure's start ("zum 1. Oktober") or a weekday of unknown week."""
+    before = document.body[max(0, mention.start - 6) : mention.start]
+    return not (
+        is_end_date(document, mention) or _bare_weekday(mention, before) or _TENURE_DATE.search(before)
+    )
 
 
 def _bare_weekday(mention: DateMention, before: str) -> bool:

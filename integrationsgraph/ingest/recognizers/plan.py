@@ -29,15 +29,13 @@ _NOT_PLANS = {"Haushaltsplan", "Zeitplan", "Fahrplan", "Stadtplan", "Lageplan", 
 def recognize_plan_adoptions(document: Document, proposals: Proposals, gazetteer: Gazetteer) -> list[Fact]:
     named = [_label(m, gazetteer) for m in _PLAN.finditer(document.body) if m["noun"] not in _NOT_PLANS]
     named = [label for label in named if label]
-    main_plan = Counter(named).most_common(1)[0][0] if named else None
+    main_plan = _main_plan(named)
     facts: list[Fact] = []
     for sentence in document.sentences:
-        if not _ADOPTED.search(sentence.text):
+        verb = _ADOPTED.search(sentence.text)
+        if not verb:
             continue
-        plans = [m for m in _PLAN.finditer(sentence.text) if m["noun"] not in _NOT_PLANS]
-        label = _label(plans[0], gazetteer) if plans else None
-        if label is None and _BARE_PLAN.search(sentence.text):
-            label = main_plan
+        label = _adopted_plan(sentence.text, verb.start(), main_plan, gazetteer)
         if label is None:
             continue
         adopters = [b for b in document.within(document.bodies, sentence) if b.classification in _ADOPTERS]
@@ -54,6 +52,27 @@ def recognize_plan_adoptions(document: Document, proposals: Proposals, gazetteer
     return facts
 
 
+def _main_plan(named: list[str]) -> str | None:
+    """The plan a document is about: named most often, counting "Integrationsplan 2.0" for the longer
+    "Hessischer Integrationsplan 2.0"; a plan before a concept, then the fuller name."""
+    if not named:
+        return None
+    counts = Counter(named)
+    score = {label: sum(n for other, n in counts.items() if other in label) for label in counts}
+    return max(score, key=lambda label: (score[label], "plan" in label.lower(), len(label)))
+
+
+def _adopted_plan(text: str, verb: int, main_plan: str | None, gazetteer: Gazetteer) -> str | None:
+    """The plan the sentence says was adopted: the one named last before the verb ("Der Plan" being the
+    document's main plan), else the first named after it."""
+    named = [(m.start(), _label(m, gazetteer)) for m in _PLAN.finditer(text) if m["noun"] not in _NOT_PLANS]
+    named += [(m.start(), main_plan) for m in _BARE_PLAN.finditer(text)]
+    named = sorted((position, label) for position, label in named if label)
+    before = [label for position, label in named if position < verb]
+    after = [label for position, label in named if position >= verb]
+    return before[-1] if before else (after[0] if after else None)
+
+
 def _label(match: re.Match[str], gazetteer: Gazetteer) -> str | None:
     noun = match["noun"]
     if noun.lower() in {"plan", "konzept"}:
@@ -62,9 +81,8 @@ def _label(match: re.Match[str], gazetteer: Gazetteer) -> str | None:
     adjective = match["adjective"]
     lands = gazetteer.find_laender(adjective) if adjective else []
     if lands:
-        stem = next(s for s, slug in gazetteer.adjective_stems if slug == lands[0].key)
-        ending = "" if stem.endswith("er") else ("er" if noun.endswith(("plan", "Plan")) else "es")
-        label = f"{stem.capitalize()}{ending} {noun}"
+        ending = "er" if noun.endswith(("plan", "Plan")) else "es"
+        label = f"{gazetteer.adjective(lands[0].key, ending)} {noun}"
     if match["version"]:
         label += f" {match['version']}"
     return label

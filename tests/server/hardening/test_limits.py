@@ -5,12 +5,13 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import socket
+import time
 
 import httpx
 import pyoxigraph as ox
 import pytest
 
-CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"
+CROSS = "SELECT (COUNT(*) AS ?count) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"
 ALL = "SELECT ?s ?o WHERE { ?s <http://example.org/knows> ?o }"
 
 
@@ -44,7 +45,11 @@ def test_full_queue_is_a_503_with_retry_after(small_server) -> None:
         assert int(response.headers["Retry-After"]) >= 1
         assert response.json()["error"]["title"] == "Server busy"
         assert busy.result().status_code == 504
-    assert query(small_server, "ASK {}").status_code == 200
+    # The stopped worker is replaced: soon the server answers again (503 only while it starts).
+    started = time.monotonic()
+    while (status := query(small_server, "ASK {} # after").status_code) == 503:
+        assert time.monotonic() - started < 10
+    assert status == 200
 
 
 def test_long_query_body_and_headers_are_refused(small_server) -> None:
@@ -123,7 +128,7 @@ def test_a_cut_json_ld_graph_is_refused(small_server) -> None:
 
 
 def test_long_get_query_within_the_limit_is_answered(small_server) -> None:
-    text = "ASK { " + "?s ?p ?o . " * 150 + "}"
+    text = "ASK { VALUES ?n { " + " ".join(str(number) for number in range(400)) + " } }"
     assert len(text) < 2000
     response = httpx.get(small_server + "/sparql", params={"query": text}, timeout=30)
     assert response.status_code == 200

@@ -190,7 +190,8 @@ async def test_description_follows_a_new_backend(ld_client, ld_app, tmp_path):
     small = tmp_path / "small.trig"
     small.write_text(
         "<https://w3id.org/integrationsgraph/graph/entities> { "
-        '<https://w3id.org/integrationsgraph/id/land/x> <http://www.w3.org/2000/01/rdf-schema#label> "X" . }\n',
+        "<https://w3id.org/integrationsgraph/id/land/x> "
+        '<http://www.w3.org/2000/01/rdf-schema#label> "X" . }\n',
         encoding="utf-8",
     )
     ld_app.state.backend = EmbeddedBackend(load_files([small]))

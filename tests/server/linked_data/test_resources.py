@@ -252,3 +252,42 @@ async def test_public_base_setting_maps_another_base_onto_the_server(tmp_path):
         page = (await client.get("/id/thing/one.html")).text
         assert '<a href="/id/thing/two" title="http://example.org/kg/id/thing/two">Zwei</a>' in page
         assert (await client.get("/id/body/intmk.nt")).status_code == 404
+
+
+async def test_fact_nodes_get_display_titles_in_the_page_language(ld_client):
+    german = (await ld_client.get("/id/holding/intmk-chair-2022-hessen.html")).text
+    english = (await ld_client.get("/id/holding/intmk-chair-2022-hessen.html?lang=en")).text
+    assert "<h1>Hessen · Vorsitz der IntMK</h1>" in german
+    assert "<h1>Hesse · IntMK chair</h1>" in english
+    # the title is for display: the RDF has no label for the fact node
+    turtle = await ld_client.get("/id/holding/intmk-chair-2022-hessen.ttl")
+    triples = parsed(turtle.content, "text/turtle")
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    assert not [t for t in triples if t.subject.value == HOLDING and t.predicate.value == label]
+    assert any(t.subject.value == HOLDING for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "lang"),
+    [(None, "de"), ("en", "en"), ("en-US,en;q=0.9,de;q=0.8", "en"), ("fr, de;q=0.5, en;q=0.4", "de"),
+     ("fr", "de"), ("de;q=0.2, en;q=0.9", "en")],
+)  # fmt: skip
+async def test_page_language_follows_accept_language(ld_client, accept_language, lang):
+    headers = {"Accept": "text/html"} | ({"Accept-Language": accept_language} if accept_language else {})
+    page = (await ld_client.get("/id/land/hessen", headers=headers)).text
+    assert f'<html lang="{lang}">' in page
+    assert ("<h1>Hessen</h1>" if lang == "de" else "<h1>Hesse</h1>") in page
+
+
+async def test_lang_switch_overrides_and_is_kept_in_links(ld_client):
+    headers = {"Accept": "text/html", "Accept-Language": "de"}
+    page = (await ld_client.get("/id/land/hessen?lang=en", headers=headers)).text
+    assert '<html lang="en">' in page
+    local = [href for href in hrefs(page) if href.startswith("/id/")]
+    assert local
+    assert all("lang=en" in href for href in local)
+    switch = [href for href in hrefs(page) if href.startswith("/id/land/hessen?lang=")]
+    assert sorted(switch) == ["/id/land/hessen?lang=de", "/id/land/hessen?lang=en"]
+    bad = await ld_client.get("/id/land/hessen?lang=fr", headers={"Accept": "application/json"})
+    assert bad.status_code == 400
+    assert "lang" in bad.json()["error"]["detail"]

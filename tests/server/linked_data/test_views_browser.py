@@ -105,3 +105,17 @@ def test_interactive_graph_lays_out_and_selects(ld_page, real_ld_server: str, ld
     page.mouse.up()
     assert nodes.nth(1).get_attribute("transform") != before
     assert_only_own_requests(page, real_ld_server)
+
+
+def test_ontology_and_dataset_pages(ld_page, real_ld_server: str, ld_artifacts: Path):
+    page = ld_page
+    page.goto(real_ld_server + "/id/holding/intmk-chair-2022-hessen")
+    page.locator(".types a", has_text="Amtsinhabe").click()
+    page.wait_for_url("**/def#Holding")
+    assert page.locator("section.term:target h3 code").inner_text() == "ig:Holding"
+    page.screenshot(path=ld_artifacts / "ld-ontology.png")
+    page.goto(real_ld_server + "/dataset?lang=en")
+    assert page.locator("table.dumps tbody tr").count() == 4
+    assert page.locator("table.graphs tbody tr").count() > 40
+    page.screenshot(path=ld_artifacts / "ld-dataset.png", full_page=True)
+    assert_only_own_requests(page, real_ld_server)
