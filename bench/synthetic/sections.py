@@ -83,8 +83,8 @@ def minister(r: Release, w: World, term: Term, *, with_predecessor: bool = False
     node = office_holding(w.post(land, "minister"), term.begins, person)
     begin = r.instant(f"{local(node)}-begin", term.begins)
     said = r.say(
-        f"Seit dem {prose.day_phrase(term.begins)} leitet {title} {person.full_name} das "
-        f"{w.label_of(w.ministry(land))}."
+        f"Seit dem {prose.day_phrase(term.begins)} ist {title} {person.full_name} im Amt "
+        f"({w.label_of(w.ministry(land))})."
     )
     succeeds = []
     if with_predecessor:

@@ -29,7 +29,7 @@ def session_report(w: World, land: Land, year: int, number: int) -> Story:
 
     def story(r: Release):
         session(r, w, land, body, year=year, number=number)
-        r.quote("die Vorsitzende" if r.rng.random() < 0.5 else "der Vorsitzende")
+        r.quote("ein Mitglied des Gremiums")
         yield
         yield from sections.next_session(r, w, body, year, number)
         r.paragraph()

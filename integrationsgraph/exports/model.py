@@ -1,7 +1,8 @@
 """Triples in scope -> a networkx MultiDiGraph of resources for visualisation tools.
 
 Nodes are IRIs (not literals, not the detail nodes: evidence, instants, intervals); each has `label` (in the
-chosen language, else German, else English, else the compact IRI), `iri`, `type` (a compact class name)
+chosen language, else German, else English; holdings and meetings a display title such as
+"Hessen · Vorsitz der IntMK"; else the compact IRI), `iri`, `type` (a compact class name)
 and `kind` (the id/ type segment). Holdings and meetings get `start` and `end` (ISO dates from the
 `ig:earliest` bounds of their interval; events get both from their instant) for timelines. Edges are the
 IRI-to-IRI statements other than rdf:type, with `label` (the property's label) and `iri`.
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 
 from integrationsgraph.exports.scope import RDF_TYPE, Querier, is_detail
 from integrationsgraph.namespaces import BASE, PREFIXES
+from integrationsgraph.server.fact_titles import fact_titles
 
 BATCH = 400
 LABEL_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -66,6 +68,10 @@ async def node_details(backend: Querier, iris: set[str], nodes: set[str]) -> Nod
             label = row["label"]
             if isinstance(label, ox.Literal):
                 details.labels[row["x"].value].setdefault(label.language or "", label.value)
+    # Holdings and meetings have no label: the pages' display title ("Hessen · Vorsitz der IntMK").
+    unlabelled = {iri for iri in nodes if iri not in details.labels}
+    for iri, titles in (await fact_titles(backend, unlabelled, BASE)).items():
+        details.labels[iri].update(titles)
     timed = sorted(nodes)
     for start in range(0, len(timed), BATCH):
         values = " ".join(f"<{iri}>" for iri in timed[start : start + BATCH])

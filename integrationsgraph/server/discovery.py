@@ -45,7 +45,7 @@ def context_document(triples) -> dict:
 async def jsonld_context(request: Request) -> Response:
     document = context_document(await ontology_triples(request))
     body = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return Response(body, media_type="application/ld+json", headers={"Access-Control-Allow-Origin": "*"})
+    return Response(body, media_type="application/ld+json")  # CORS: the app's middleware allows any origin
 
 
 async def sitemap(request: Request) -> Response:

@@ -108,6 +108,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "depth": ("Tiefe", "Depth"),
     "show_inferred": ("mit abgeleiteten Aussagen", "with inferred facts"),
     "export": ("Export", "Export"),
+    "chairs_rows": ("Land", "Land"),
+    "holders_rows": ("Inhaber", "Holder"),
+    "body_rows": ("Art", "Kind"),
 }
 
 

@@ -35,11 +35,13 @@ SELECT DISTINCT ?holding ?holder WHERE {{
 BOUNDS = (
     PROLOGUE
     + """
-SELECT ?fact ?b ?e ?at WHERE {{ VALUES ?fact {{ {values} }}
+SELECT ?fact ?b ?bEdtf ?e ?eLatest ?eEdtf ?at ?atLatest ?atEdtf WHERE {{ VALUES ?fact {{ {values} }}
   {{ ?fact org:memberDuring ?t }} UNION {{ ?fact time:hasTime ?t }}
-  OPTIONAL {{ ?t time:hasBeginning ?bt . ?bt ig:earliest ?b }}
-  OPTIONAL {{ ?t time:hasEnd ?et . ?et ig:earliest ?e }}
-  OPTIONAL {{ ?t ig:earliest ?at }} }}"""
+  OPTIONAL {{ ?t time:hasBeginning ?bt . ?bt ig:earliest ?b . OPTIONAL {{ ?bt ig:edtf ?bEdtf }} }}
+  OPTIONAL {{ ?t time:hasEnd ?et . ?et ig:earliest ?e .
+             OPTIONAL {{ ?et ig:latest ?eLatest }} OPTIONAL {{ ?et ig:edtf ?eEdtf }} }}
+  OPTIONAL {{ ?t ig:earliest ?at .
+             OPTIONAL {{ ?t ig:latest ?atLatest }} OPTIONAL {{ ?t ig:edtf ?atEdtf }} }} }}"""
 )
 FILES = (
     PROLOGUE
@@ -65,7 +67,8 @@ BODY_EVENTS = (
     PROLOGUE
     + """
 SELECT DISTINCT ?fact ?kind ?ordinal WHERE {{
-  {{ ?fact ig:meetingOf {body} ; ig:meetingType ?kind }}
+  {{ ?fact ig:meetingOf {body} OPTIONAL {{ ?fact ig:meetingType ?type }}
+     BIND(COALESCE(?type, ig:Meeting) AS ?kind) }}
   UNION {{ {{ ?fact org:resultingOrganization {body} }} UNION {{ ?fact org:originalOrganization {body} }}
           GRAPH ?g {{ ?fact a ?kind }} FILTER(?kind != ig:Fact && ?g != <{inferred}>) }}
   UNION {{ ?fact ig:adoptedBy {body} . BIND(ig:PlanAdoption AS ?kind) }}
@@ -80,6 +83,9 @@ class FactFacts:
 
     starts: dict[str, date] = field(default_factory=dict)
     ends: dict[str, date] = field(default_factory=dict)
+    latest_ends: dict[str, date] = field(default_factory=dict)  # the last day the end may fall on
+    start_texts: dict[str, str] = field(default_factory=dict)  # EDTF as the source gives it
+    end_texts: dict[str, str] = field(default_factory=dict)
     files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     persons: dict[str, str] = field(default_factory=dict)
 
@@ -98,6 +104,17 @@ async def fact_facts(backend: Backend, facts: set[str]) -> FactFacts:
             fact = row["fact"].value
             _earliest(known.starts, fact, _date(row.get("b")) or _date(row.get("at")))
             _earliest(known.ends, fact, _date(row.get("e")) or _date(row.get("at")))
+            latest = _date(row.get("eLatest")) or _date(row.get("atLatest"))
+            if latest is not None and latest > known.latest_ends.get(fact, date.min):
+                known.latest_ends[fact] = latest
+            begin_text, end_text = (
+                row.get("bEdtf") or row.get("atEdtf"),
+                row.get("eEdtf") or row.get("atEdtf"),
+            )
+            if begin_text is not None:
+                known.start_texts.setdefault(fact, begin_text.value)
+            if end_text is not None:
+                known.end_texts.setdefault(fact, end_text.value)
         for row in await select(backend, FILES.format(values=values)):
             known.files[row["fact"].value].append(row["file"].value)
         for row in await select(backend, PERSONS.format(values=values)):
@@ -129,14 +146,16 @@ async def holding_rows(backend: Backend, linker: Linker, selection: str) -> list
         holding, holder = row["holding"].value, row["holder"].value
         label = linker.label(holder, labels)
         person = linker.label(known.persons[holding], labels) if holding in known.persons else ""
-        until = end.isoformat() if end_known else f"? ({t['open_ended']})"
+        since = known.start_texts.get(holding, start.isoformat()) if start_known else "?"
+        until = known.end_texts.get(holding, end.isoformat()) if end_known else f"? ({t['open_ended']})"
+        dates = f"{since} – {until}"
         title = (
-            f"{label}{' (' + person + ')' if person else ''}: "
-            f"{start.isoformat() if start_known else '?'} – {until}\n"
+            f"{label}{' (' + person + ')' if person else ''}: {dates}\n"
             f"{t['source']}: {', '.join(sorted(known.files.get(holding, [])))}"
         )
         text = person.split(" ")[-1] if person else ""
-        bar = Bar(start, end, linker.href(holding) + "#evidence", title, text, start_known, end_known, holder)
+        href = linker.href(holding) + "#evidence"
+        bar = Bar(start, end, href, title, text, start_known, end_known, holder, dates)
         by_holder.setdefault(holder, Row(label)).bars.append(bar)
     return sorted(by_holder.values(), key=lambda r: min(bar.start for bar in r.bars))
 
@@ -158,16 +177,22 @@ async def body_event_rows(backend: Backend, linker: Linker, body: str) -> list[R
     by_kind: dict[str, Row] = defaultdict(lambda: Row(""))
     for row in rows:
         fact, kind = row["fact"].value, row["kind"].value
+        # From the first possible day to the last: a year-only date shows as the whole year.
         start = known.starts.get(fact) or known.ends.get(fact)
-        end = known.ends.get(fact) or start
+        end = known.latest_ends.get(fact) or known.ends.get(fact) or start
         if start is None or end is None:
             continue
         by_kind[kind].label = linker.label(kind, labels)
         ordinal = f"{row['ordinal'].value}." if "ordinal" in row else ""
-        dates = start.isoformat() + (f" – {end.isoformat()}" if end != start else "")
+        first, last = (
+            known.start_texts.get(fact, start.isoformat()),
+            known.end_texts.get(fact, end.isoformat()),
+        )
+        dates = first if first == last else f"{first} – {last}"
         files = ", ".join(sorted(known.files.get(fact, [])))
         title = f"{linker.label(fact, labels)}: {dates}\n{t['source']}: {files}"
-        by_kind[kind].bars.append(
-            Bar(start, end, linker.href(fact) + "#evidence", title, ordinal, colour_key=kind)
-        )
+        exact = known.start_texts.get(fact, "").count("-") == 2 and "?" not in known.start_texts.get(fact, "")
+        href = linker.href(fact) + "#evidence"
+        bar = Bar(start, end, href, title, ordinal, exact, exact, colour_key=kind, dates=dates)
+        by_kind[kind].bars.append(bar)
     return sorted(by_kind.values(), key=lambda r: r.label.lower())

@@ -27,6 +27,7 @@ class Bar:
     start_known: bool = True
     end_known: bool = True
     colour_key: str = ""
+    dates: str = ""  # the dates as the sources give them (EDTF), for tables and tooltips
 
 
 @dataclass

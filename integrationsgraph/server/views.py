@@ -63,6 +63,7 @@ async def timeline_page(request: Request) -> Response:
         "subject": {"text": subject, "href": linker.href(iri)},
         "svg": timeline_svg.render(rows, f"{t[title_word]}: {subject}"),
         "rows": rows,
+        "row_heading": t[f"{kind}_rows"],
     }
     return render(request, "timeline.html", context)
 

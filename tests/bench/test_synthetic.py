@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Store, parse
 from bench.synthetic import generate
 from integrationsgraph.errors import UsageError
 from integrationsgraph.namespaces import ENTITIES_GRAPH, sparql_prologue
+from integrationsgraph.paths import PROJECT_ROOT
 from integrationsgraph.sources import parse_source
 
 TARGET = 2000
@@ -58,6 +62,31 @@ def test_same_seed_gives_byte_identical_trees(synthetic_tree, tmp_path):
     again = tmp_path / "again"
     generate(TARGET, again, seed=7)
     assert _files(again) == _files(synthetic_tree)
+    _, mismatch, errors = filecmp.cmpfiles(synthetic_tree, again, _files(synthetic_tree), shallow=False)
+    assert mismatch == []
+    assert errors == []
+
+
+def test_the_command_line_writes_the_same_tree_under_another_hash_seed(synthetic_tree, tmp_path):
+    """Nothing depends on set or dict order of str hashes, which differ between processes."""
+    again = tmp_path / "cli"
+    command = [
+        sys.executable,
+        "-m",
+        "bench.synthetic",
+        "--triples",
+        str(TARGET),
+        "--out",
+        str(again),
+        "--seed",
+        "7",
+    ]
+    environment = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run(
+        command, cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"{TARGET} triples" in done.stdout
     _, mismatch, errors = filecmp.cmpfiles(synthetic_tree, again, _files(synthetic_tree), shallow=False)
     assert mismatch == []
     assert errors == []

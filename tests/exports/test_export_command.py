@@ -85,3 +85,20 @@ def test_usage_errors_exit_2(real_build_dir, capsys):
     )
     assert "--scope takes" in capsys.readouterr().err
     assert main(["export", "--format", "svg"]) == EXIT_USAGE
+
+
+def test_without_output_file_writes_to_standard_output(real_build_dir, capsysbinary):
+    args = [
+        "export",
+        "--format",
+        "dot",
+        "--scope",
+        "entity",
+        BASE + "id/land/hessen",
+        "--build-dir",
+        str(real_build_dir),
+    ]
+    assert main(args) == 0
+    written = capsysbinary.readouterr().out
+    assert written.startswith(b'digraph "Integrationsgraph" {')
+    assert f'"{BASE}id/land/hessen" [label="Hessen"'.encode() in written

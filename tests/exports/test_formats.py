@@ -35,6 +35,7 @@ async def test_graphml_reads_back_with_labels_and_edges(export_backend):
     assert graph.nodes[HESSEN]["label"] == "Hesse"
     assert graph.nodes[HESSEN]["type"] == "ig:Land"
     assert graph.nodes[BASE + "id/person/erika-muster"]["label"] == "Erika Muster"  # no English label: German
+    assert graph.nodes[HOLDING]["label"] == "Hesse · IntMK chair"  # a fact node's display title
     edges = {(u, v, d["label"]) for u, v, d in graph.edges(data=True)}
     assert (HOLDING, HESSEN, "member") in edges
     assert (EXERCISING, HOLDING, "exercises") in edges

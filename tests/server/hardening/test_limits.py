@@ -11,7 +11,10 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-CROSS = "SELECT (COUNT(*) AS ?count) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"
+CROSS = (
+    "SELECT (COUNT(*) AS ?count) WHERE {"
+    " ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"
+)
 ALL = "SELECT ?s ?o WHERE { ?s <http://example.org/knows> ?o }"
 
 
@@ -75,9 +78,8 @@ def test_chunked_body_over_the_limit_is_refused(small_server) -> None:
         for _ in range(10):
             yield b" " * 1000
 
-    response = httpx.post(
-        small_server + "/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"}, timeout=30
-    )
+    headers = {"Content-Type": "application/sparql-query"}
+    response = httpx.post(small_server + "/sparql", content=chunks(), headers=headers, timeout=30)
     assert response.status_code == 413
 
 

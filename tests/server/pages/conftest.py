@@ -3,14 +3,12 @@ in process (httpx over ASGI) or served by uvicorn, and headless Chromium from De
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import sync_playwright
 from starlette.applications import Starlette
 
 from integrationsgraph.queries.catalog import load_catalog
@@ -18,14 +16,9 @@ from integrationsgraph.server.app import create_app
 from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.datafiles import load_files
 from integrationsgraph.server.settings import Settings
+from tests.server.browser import artifacts_dir, launched_chromium, recording_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 
 
 def make_pages_app(settings: Settings | None = None) -> Starlette:
@@ -64,44 +57,18 @@ def pages_server(start_server: Callable[[Starlette], AbstractContextManager[str]
 
 @pytest.fixture(scope="module")
 def chromium_browser():
-    """Headless Chromium from Debian, driven by Playwright (never a downloaded browser).
-
-    Module scope: Playwright's sync API keeps an event loop open in this thread while it runs, which
-    async tests in later modules could not start beside.
-
-    Missing Chromium fails the test in CI (CI=true) and skips it elsewhere.
-    """
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing: scripts/install-test-prerequisites.sh installs it (Debian chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    """Module scope: Playwright's sync API keeps an event loop open in this thread while it runs, which
+    async tests in later modules could not start beside."""
+    with launched_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def browser_page(chromium_browser, pages_server: str):
-    """A fresh page that records every request it makes and every uncaught script error."""
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.requests_made = []
-    page.script_errors = []
-    page.on("request", lambda request: page.requests_made.append(request.url))
-    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
-    try:
+    with recording_page(chromium_browser, timeout_ms=15_000, accept_downloads=True) as page:
         yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
-    """tests/artifacts/ (git-ignored): screenshots for people to look at."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+    return artifacts_dir()

@@ -20,7 +20,7 @@ async def test_list_as_json_has_every_query_with_parameters_and_links(pages_clie
     response = await pages_client.get("/queries", headers={"Accept": "application/json"})
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
-    assert response.headers["vary"] == "Accept"
+    assert "Accept" in {token.strip() for token in response.headers["vary"].split(",")}  # + gzip's, CORS's
     queries = {entry["name"]: entry for entry in response.json()["queries"]}
     assert sorted(queries) == ["bodies", "founded-since", "is-body", "members-of"]
     members_of = queries["members-of"]

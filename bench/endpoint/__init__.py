@@ -1,0 +1,1 @@
+"""The endpoint benchmark: this server, `oxigraph serve-read-only` and rdflib-endpoint side by side."""

@@ -1,0 +1,5 @@
+import sys
+
+from bench.endpoint.run import main
+
+sys.exit(main())

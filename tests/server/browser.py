@@ -1,0 +1,66 @@
+"""Headless Chromium for page tests: Debian's browser driven by Playwright (never a downloaded one).
+
+A missing Chromium fails the test in CI (CI=true) and skips it elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps dialling out, which this machine refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@contextmanager
+def launched_chromium() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: scripts/install-test-prerequisites.sh installs it (Debian chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def recording_page(browser: Browser, timeout_ms: int, **context_options) -> Iterator[Page]:
+    """A fresh page that records every request it makes (`requests_made`) and every uncaught script
+    error (`script_errors`), so a test can assert the page fetched nothing from elsewhere."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
+    context.set_default_timeout(timeout_ms)
+    page = context.new_page()
+    page.requests_made = []
+    page.script_errors = []
+    page.on("request", lambda request: page.requests_made.append(request.url))
+    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def artifacts_dir() -> Path:
+    """tests/artifacts/ (git-ignored): screenshots for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
