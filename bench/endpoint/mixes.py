@@ -22,7 +22,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 def _compact(text: str) -> str:
     """The query without comment lines and indentation (shorter URLs; same meaning)."""
     lines = [line.strip() for line in text.splitlines() if not line.lstrip().startswith("#")]
-    return " ".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line)  # newlines end inline comments
 
 
 def _kind(example: str) -> str:

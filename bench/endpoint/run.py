@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 
 from bench.endpoint import mixes, servers
@@ -57,6 +58,7 @@ def synthetic() -> Dataset:
             command += ["--out", str(SYNTHETIC_TREE)]
             subprocess.run(command, check=True, cwd=ROOT)
         shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir(parents=True)
         store = ox.Store(str(store_dir))
         for path in sorted((SYNTHETIC_TREE / "data").rglob("*")) + sorted((ROOT / "ontology").glob("*.ttl")):
             if path.suffix in (".ttl", ".trig"):
@@ -88,6 +90,24 @@ def wrk(running: servers.Running, paths_file: Path, duration: int, connections: 
     }  # fmt: skip
 
 
+def settle(running: servers.Running, seconds: float = 120) -> None:
+    """Wait until the server answers a fresh trivial query quickly (workers stopped at the end of the
+    previous run, when wrk dropped its connections, have been replaced)."""
+    deadline = time.monotonic() + seconds
+    number = 0
+    while time.monotonic() < deadline:
+        number += 1
+        started = time.monotonic()
+        query = {"query": f"ASK {{}} # {number}"}
+        try:
+            response = httpx.get(running.base_url + running.query_path, params=query, timeout=60)
+        except httpx.TransportError:
+            continue  # still busy with the queries the previous run left behind
+        if response.status_code == 200 and time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
+
+
 def floor(dataset: Dataset, texts: list[str], duration: float, threads: int) -> dict:
     """The mix in process on an in-memory copy: `threads` threads for `duration` seconds (results to JSON)."""
     store = ox.Store()
@@ -95,15 +115,15 @@ def floor(dataset: Dataset, texts: list[str], duration: float, threads: int) -> 
     latencies: list[float] = []
     deadline = time.monotonic() + duration
 
-    def loop(offset: int) -> None:
-        number = offset
+    def loop(thread: int) -> None:
+        number = thread * (len(texts) // threads)  # each thread walks the mix in order, like wrk's
         while time.monotonic() < deadline:
             started = time.perf_counter()
             store.query(texts[number % len(texts)], use_default_graph_as_union=True).serialize(
                 format=ox.QueryResultsFormat.JSON
             )
             latencies.append(time.perf_counter() - started)
-            number += threads * 7919
+            number += 1
 
     with concurrent.futures.ThreadPoolExecutor(threads) as executor:
         list(executor.map(loop, range(threads)))
@@ -133,22 +153,26 @@ def run(arguments: argparse.Namespace) -> dict:
                         paths_file = OUT / f"{dataset_name}-{mix_name}-{server_name}.paths"
                         paths = mixes.request_paths(running.query_path, mix_texts)
                         paths_file.write_text("\n".join(paths) + "\n")
+                        settle(running)
                         measured = wrk(running, paths_file, arguments.duration, arguments.connections)
                         measured["rss_mib"] = servers.tree_rss_mib(running.pid)
                         row = {"dataset": dataset_name, "mix": mix_name, "server": server_name, **measured}
-                        print(json.dumps(row), flush=True)
-                        report["results"].append(row)
+                        record(report, row)
             except RuntimeError as error:
                 print(f"{dataset_name}: {server_name} failed: {error}", flush=True)
-                failure = {"dataset": dataset_name, "server": server_name, "failed": str(error)}
-                report["results"].append(failure)
+                record(report, {"dataset": dataset_name, "server": server_name, "failed": str(error)})
         for mix_name, mix_texts in texts.items():
             measured = floor(dataset, mix_texts, arguments.duration, arguments.connections)
-            row = {"dataset": dataset_name, "mix": mix_name, "server": "pyoxigraph in process", **measured}
-            print(json.dumps(row), flush=True)
-            report["results"].append(row)
-    (OUT / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+            floor_row = {"dataset": dataset_name, "mix": mix_name, "server": "pyoxigraph in process"}
+            record(report, {**floor_row, **measured})
     return report
+
+
+def record(report: dict, row: dict) -> None:
+    """Print a result and rewrite results.json with it, so a run that fails later keeps what it measured."""
+    print(json.dumps(row), flush=True)
+    report["results"].append(row)
+    (OUT / "results.json").write_text(json.dumps(report, indent=2) + "\n")
 
 
 def markdown(report: dict) -> str:

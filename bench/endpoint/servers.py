@@ -115,7 +115,7 @@ def oxigraph(dataset, port: int):
 def rdflib_endpoint(dataset, port: int):
     command = [str(ensure_rdflib_endpoint()), "serve", str(dataset.nquads), "--host", "127.0.0.1",
                "--port", str(port)]  # fmt: skip
-    return running("rdflib-endpoint", command, "/sparql", port, 1800)
+    return running("rdflib-endpoint", command, "/", port, 1800)
 
 
 SERVERS = {"integrationsgraph": ours, "oxigraph": oxigraph, "rdflib-endpoint": rdflib_endpoint}

@@ -50,7 +50,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--public-base", metavar="IRI", help="base of the minted IRIs the server dereferences"
     )
-    parser.add_argument("--query-threads", metavar="N", help="queries evaluated at once (default 8)")
+    parser.add_argument(
+        "--query-threads", metavar="N", help="threads of an in-process store (default 8; serve uses workers)"
+    )
     parser.add_argument("--log-level", choices=LOG_LEVELS, help="server log level (default info)")
     parser.add_argument(
         "--no-build", action="store_true", help="serve the existing build even when it is out of date"

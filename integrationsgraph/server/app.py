@@ -118,7 +118,9 @@ def create_app(settings: Settings, backend: Backend | None = None) -> Starlette:
         start = getattr(app.state.backend, "start", None)
         if start is not None:
             await start()  # the worker processes open the store before the first request
-        reloader = BuildReloader(app, current_release(settings.build_dir)) if watch_build else None
+        source = getattr(app.state.backend, "source", None)  # the release the pool was opened on
+        served = source.path.parent if source is not None else current_release(settings.build_dir)
+        reloader = BuildReloader(app, served) if watch_build else None
         watching = None
         if reloader is not None and settings.reload_interval > 0:
             watching = asyncio.get_running_loop().create_task(reloader.watch())

@@ -53,13 +53,16 @@ class Metrics:
 
 
 def route_template(scope: Scope) -> str:
-    """The path template of the route that matches the request, or "unmatched"."""
+    """The path template of the route the request is for (another method's too), or "unmatched"."""
     app = scope.get("app")
+    partial = "unmatched"
     for route in getattr(getattr(app, "router", None), "routes", ()):
         match, _ = route.matches(scope)
         if match == Match.FULL:
             return getattr(route, "path", "unmatched") or "/"
-    return "unmatched"
+        if match == Match.PARTIAL and partial == "unmatched":
+            partial = getattr(route, "path", "unmatched") or "/"
+    return partial
 
 
 class MetricsMiddleware:
@@ -74,6 +77,7 @@ class MetricsMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        route = route_template(dict(scope))  # before routing, which rewrites the scope for mounts
         status = 500  # unless a response starts: an exception escaped every handler
 
         async def recording_send(message: Message) -> None:
@@ -85,7 +89,6 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, recording_send)
         finally:
-            route = route_template(scope)
             self.metrics.requests.labels(route, scope["method"], str(status)).inc()
             self.metrics.latency.labels(route).observe(time.perf_counter() - started)
 

@@ -26,14 +26,19 @@ def middleware_stack(settings: Settings, metrics: Metrics) -> list[Middleware]:
     return [
         Middleware(MetricsMiddleware, metrics=metrics),
         Middleware(
-            CORSMiddleware, allow_origins=["*"], allow_credentials=False,
-            allow_methods=["GET", "HEAD", "POST", "OPTIONS"], allow_headers=["*"],
-            expose_headers=EXPOSED_HEADERS, max_age=86400,
+            CORSMiddleware,
+            allow_origins=["*"],
+            allow_credentials=False,
+            allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+            allow_headers=["*"],
+            expose_headers=EXPOSED_HEADERS,
+            max_age=86400,
         ),
         Middleware(EncodingETagMiddleware),
         Middleware(GZipMiddleware, minimum_size=500, compresslevel=6),
         Middleware(
             RequestLimitsMiddleware,
-            max_header_bytes=settings.max_header_bytes, max_body_bytes=settings.max_body_bytes,
+            max_header_bytes=settings.max_header_bytes,
+            max_body_bytes=settings.max_body_bytes,
         ),
     ]

@@ -81,8 +81,11 @@ class _Worker:
         return worker
 
     def ask(self, request: EvaluationRequest) -> tuple:
-        send_frame(self.sock, request)
-        reply = receive_frame(self.sock)
+        try:
+            send_frame(self.sock, request)
+            reply = receive_frame(self.sock)
+        except OSError as error:  # the worker died before or while answering (killed, out of memory)
+            raise BackendUnavailable(f"the query worker (pid {self.process.pid}) is gone: {error}") from None
         if reply is None:
             raise BackendUnavailable(f"the query worker (pid {self.process.pid}) exited during the query")
         return reply

@@ -25,7 +25,7 @@ Limits and the query workers (`serve` runs queries in worker processes; see docs
 | max_result_rows      | `100000`     | solutions or triples in one answer; more are cut, and it says so  |
 | cache_max_age        | `300`        | seconds in `Cache-Control: public, max-age`                       |
 | response_cache_bytes | `67108864`   | bytes of answers kept in memory for repeated queries (0: none)    |
-| worker_store         | `memory`     | `memory`: each worker copies the build into memory; `disk`: reads it in place |
+| worker_store         | `memory`     | `memory`: workers copy the build into memory; `disk`: read in place |
 | reload_interval      | `2`          | seconds between looks at `build/current` for a new build (0: never) |
 
 Each has a flag (`--query-timeout`, ...) and an environment variable (`INTEGRATIONSGRAPH_QUERY_TIMEOUT`, ...).

@@ -15,6 +15,7 @@ It exits when the server closes its end.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import socket
 import struct
@@ -78,6 +79,12 @@ def open_source(kind: str, path: str) -> ox.Store:
 
 
 def serve(sock: socket.socket, store: ox.Store) -> None:
+    # The server went away (it stops or replaces workers by closing or killing them): just exit.
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        _answer_until_closed(sock, store)
+
+
+def _answer_until_closed(sock: socket.socket, store: ox.Store) -> None:
     send_frame(sock, ("ready", len(store)))
     while (request := receive_frame(sock)) is not None:
         try:

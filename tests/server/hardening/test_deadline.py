@@ -19,7 +19,9 @@ PATHOLOGICAL = {
     "huge describe": "DESCRIBE ?a ?b WHERE { ?a ?p ?x . ?b ?q ?y }",
     "huge construct": "CONSTRUCT { ?a ?q ?y } WHERE { ?a ?p ?x . ?b ?q ?y }",
     "backtracking regex": 'ASK { ?a ?b ?c . ?d ?e ?f FILTER(REGEX(CONCAT(STR(?c), STR(?f)), "^(a|a?)+$")) }',
-    "deep nesting": "SELECT (COUNT(*) AS ?n) WHERE " + "{ " * 20000 + "?s ?p ?o . ?a ?b ?c . ?d ?e ?f"
+    "deep nesting": "SELECT (COUNT(*) AS ?n) WHERE "
+    + "{ " * 20000
+    + "?s ?p ?o . ?a ?b ?c . ?d ?e ?f"
     + " }" * 20000,
     "deep nesting, small answer": "SELECT * WHERE " + "{ " * 20000 + "?s ?p ?o" + " }" * 20000 + " LIMIT 3",
 }

@@ -26,7 +26,10 @@ async def test_list_as_json_has_every_query_with_parameters_and_links(pages_clie
     members_of = queries["members-of"]
     assert members_of["summary"] == "Who is a member of a body."
     assert members_of["url"] == "http://testserver/queries/members-of"
-    assert members_of["example_url"] == "http://testserver/queries/members-of?body=https%3A%2F%2Fw3id.org%2Fintegrationsgraph%2Fid%2Fbody%2Fintmk"
+    assert (
+        members_of["example_url"]
+        == "http://testserver/queries/members-of?body=https%3A%2F%2Fw3id.org%2Fintegrationsgraph%2Fid%2Fbody%2Fintmk"
+    )
     assert members_of["parameters"] == [
         {"name": "body", "type": "iri", "required": True, "example": INTMK, "description": "the body"}
     ]
@@ -87,9 +90,9 @@ async def test_run_as_html_table_with_linked_iris_and_a_form(pages_client):
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     page = response.text
-    assert "<p class=\"status\">2 rows</p>" in page
+    assert '<p class="status">2 rows</p>' in page
     assert '<a class="iri" href="https://w3id.org/integrationsgraph/id/land/he"' in page
-    assert '>land:he</a>' in page
+    assert ">land:he</a>" in page
     assert '<span class="literal">Hessen</span><span class="annotation">@de</span>' in page
     assert 'name="body" value="body:intmk"' in page  # the form shows what ran
     assert 'href="/queries/members-of?body=body%3Aintmk&amp;format=json"' in page
@@ -131,7 +134,10 @@ async def test_unknown_query_is_404_and_unacceptable_type_406(pages_client):
     response = await pages_client.get("/queries/bodies", headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert response.json()["error"]["available"] == [
-        "application/sparql-results+json", "text/csv", "text/html", "application/json"
+        "application/sparql-results+json",
+        "text/csv",
+        "text/html",
+        "application/json",
     ]
     response = await pages_client.get("/queries", headers={"Accept": "text/csv"})
     assert response.status_code == 406

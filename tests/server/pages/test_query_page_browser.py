@@ -46,7 +46,9 @@ def test_type_a_query_run_and_see_rows(browser_page, pages_server: str, screensh
     # The highlighter coloured what was typed.
     assert page.locator("#highlight .tok-keyword", has_text="SELECT").count() == 1
     assert page.locator("#highlight .tok-variable", has_text="?body").count() == 2
-    assert page.locator("#highlight .tok-iri").first.inner_text() == "<https://w3id.org/integrationsgraph/def#>"
+    assert (
+        page.locator("#highlight .tok-iri").first.inner_text() == "<https://w3id.org/integrationsgraph/def#>"
+    )
     assert page.locator("#highlight .tok-pname", has_text="rdfs:label").count() == 1
     page.get_by_role("button", name="Run").click()
     page.locator(ROWS).nth(2).wait_for()

@@ -38,7 +38,7 @@ async def test_page_is_served_at_root_and_to_browsers_at_the_endpoint(pages_clie
     assert "PREFIX rdfs: &lt;http://www.w3.org/2000/01/rdf-schema#&gt;" in page  # the default query, escaped
     examples = embedded_json(page, "examples")
     assert sorted(examples) == ["bodies", "founded-since", "is-body", "members-of"]
-    assert '<https://w3id.org/integrationsgraph/id/body/intmk>' in examples["members-of"]
+    assert "<https://w3id.org/integrationsgraph/id/body/intmk>" in examples["members-of"]
     assert embedded_json(page, "prefixes")["body"] == "https://w3id.org/integrationsgraph/id/body/"
 
 

@@ -1,0 +1,97 @@
+"""The worker pool on its own: both ways of holding a build, a worker that dies, settings of the limits."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+
+import pyoxigraph as ox
+import pytest
+
+from integrationsgraph.errors import UsageError
+from integrationsgraph.server.backends import BackendUnavailable
+from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
+from integrationsgraph.server.settings import Settings
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def on_disk_store(directory) -> str:
+    store = ox.Store(str(directory))
+    store.add(
+        ox.Quad(
+            ox.NamedNode("http://e/s"),
+            ox.NamedNode("http://e/p"),
+            ox.Literal("o"),
+            ox.NamedNode("http://e/g"),
+        )
+    )
+    store.flush()
+    del store
+    return str(directory)
+
+
+@pytest.mark.parametrize("kind", ["memory", "disk"])
+def test_workers_serve_an_on_disk_store_in_memory_or_in_place(tmp_path, kind) -> None:
+    async def scenario() -> int:
+        pool = WorkerPoolBackend(StoreSource(kind, on_disk_store(tmp_path / "store")), "test", workers=1)
+        try:
+            return int((await pool.query(COUNT)).rows()[0]["n"].value)
+        finally:
+            await pool.close()
+
+    assert asyncio.run(scenario()) == 1
+
+
+def test_a_worker_that_died_is_replaced(make_chain_store) -> None:
+    async def scenario() -> list[str]:
+        pool = WorkerPoolBackend.from_store(make_chain_store(10), "test", workers=1)
+        outcomes = []
+        try:
+            await pool.start()
+            (worker,) = pool._live
+            os.kill(worker.process.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
+            try:
+                await pool.query(COUNT)
+                outcomes.append("answered")
+            except BackendUnavailable:
+                outcomes.append("502")
+            for _ in range(200):  # the replacement starts in the background
+                if pool._idle:
+                    break
+                await asyncio.sleep(0.02)
+            outcomes.append((await pool.query(COUNT)).rows()[0]["n"].value)
+        finally:
+            await pool.close()
+        return outcomes
+
+    assert asyncio.run(scenario()) == ["502", "20"]
+
+
+def test_a_store_that_cannot_be_opened_stops_the_start(tmp_path) -> None:
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "CURRENT").write_text("not a store", encoding="utf-8")
+    pool = WorkerPoolBackend(StoreSource("memory", tmp_path / "store"), "test", workers=1)
+    with pytest.raises(Exception, match="could not open"):
+        asyncio.run(pool.start())
+
+
+def test_limit_settings_come_from_flags_and_environment() -> None:
+    settings = Settings.resolve(
+        {"query_timeout": "2.5", "max_result_rows": "10"},
+        {"INTEGRATIONSGRAPH_QUERY_WORKERS": "3", "INTEGRATIONSGRAPH_WORKER_STORE": "disk"},
+    )
+    assert (settings.query_timeout, settings.max_result_rows) == (2.5, 10)
+    assert (settings.query_workers, settings.worker_store) == (3, "disk")
+    assert Settings().query_timeout == 10.0
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("query_timeout", "0"), ("query_timeout", "nan"), ("query_workers", "0"), ("worker_store", "cloud"),
+     ("max_queued_queries", "-1"), ("reload_interval", "-2")],
+)  # fmt: skip
+def test_bad_limit_settings_name_the_setting(name, value) -> None:
+    with pytest.raises(UsageError, match=name):
+        Settings.resolve({name: value}, {})
