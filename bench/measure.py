@@ -77,7 +77,9 @@ class _Sampler(threading.Thread):
 
     def run(self) -> None:
         while not self.done.wait(SAMPLE_SECONDS):
-            self.samples.append((round(time.perf_counter() - self.started, 2), tree_rss_kib(self.pid)))
+            rss = tree_rss_kib(self.pid)
+            if rss:  # 0: the process has just ended, nothing to sample
+                self.samples.append((round(time.perf_counter() - self.started, 2), rss))
 
 
 def run_measured(
