@@ -143,13 +143,7 @@ def description_triples(
 
 async def dataset_description(request: Request) -> Response:
     """`/dataset` and `/.well-known/void`: the description as RDF (by Accept or suffix) or a page."""
-    suffix = request.path_params.get("suffix")
-    forced = None
-    if suffix is not None:
-        _, forced = representations.split_suffix("dataset" + suffix)
-        if forced is None:
-            raise HTTPProblem(404, "Not found", f"No resource at {request.url.path}.")
-    media_type = representations.choose(request, forced)
+    media_type = representations.choose_for_page(request, "dataset")
     linker = Linker(request)
     facts = await dataset_facts(request)
     store = dump_store(request)

@@ -56,13 +56,7 @@ def _term_view(term: Term, model: OntologyModel, linker: Linker) -> dict:
 
 
 async def ontology_page(request: Request) -> Response:
-    suffix = request.path_params.get("suffix")
-    forced = None
-    if suffix is not None:
-        _, forced = representations.split_suffix("def" + suffix)
-        if forced is None:
-            raise HTTPProblem(404, "Not found", f"No resource at {request.url.path}.")
-    media_type = representations.choose(request, forced)
+    media_type = representations.choose_for_page(request, "def")
     linker = Linker(request)
     triples = await ontology_triples(request)
     if not triples:

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from integrationsgraph.namespaces import PREFIXES
+from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.negotiation import negotiate
 from integrationsgraph.server.results import not_acceptable, with_charset
 
@@ -51,6 +52,18 @@ def choose(request: Request, forced: str | None) -> str:
     if chosen is None:
         raise not_acceptable(dict.fromkeys(OFFERS))
     return ALIASES.get(chosen, chosen)
+
+
+def choose_for_page(request: Request, name: str) -> str:
+    """The media type of a fixed-path page (`/dataset`, `/def`) whose route captures an optional format
+    suffix: the suffix's, else the negotiated one. An unknown suffix is a 404, not a guess."""
+    suffix = request.path_params.get("suffix")
+    if suffix is None:
+        return choose(request, None)
+    _, forced = split_suffix(name + suffix)
+    if forced is None:
+        raise HTTPProblem(404, "Not found", f"No resource at {request.url.path}.")
+    return forced
 
 
 def alternate_links(path: str) -> str:

@@ -137,6 +137,9 @@ async def test_dataset_page_for_browsers(ld_client):
     assert 'href="/def#Holding"' in page
     rdf = await ld_client.get("/dataset.jsonld")
     assert rdf.headers["content-type"].startswith("application/ld+json")
+    unknown = await ld_client.get("/dataset.exe", headers={"Accept": "application/json"})
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["status"] == 404
 
 
 async def test_no_dumps_for_a_server_over_files(tmp_path):
