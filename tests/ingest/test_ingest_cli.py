@@ -39,9 +39,20 @@ def workspace(tmp_path: Path, ingest_entities_dir: Path) -> dict[str, Path]:
     }
 
 
+def ingest_args(workspace: dict[str, Path]) -> list[str]:
+    """`ingest` of the workspace's text into its out folder, against its data folder."""
+    return [
+        "ingest",
+        str(workspace["text"]),
+        "--out",
+        str(workspace["out"]),
+        "--data-dir",
+        str(workspace["data"]),
+    ]
+
+
 def test_ingest_writes_draft_and_summary_into_out(workspace, capsys):
-    code = main(["ingest", str(workspace["text"]), "--out", str(workspace["out"]),
-                 "--data-dir", str(workspace["data"])])  # fmt: skip
+    code = main(ingest_args(workspace))
     assert code == EXIT_OK
     summary = json.loads((workspace["out"] / "synthetic_handover.json").read_text("utf-8"))
     assert {(f["kind"], f["holder"]) for f in summary if f["kind"] == "chair_tenure"} == {
@@ -68,14 +79,7 @@ def test_accept_refuses_to_overwrite_a_curated_file(workspace, capsys):
     sources.mkdir()
     curated = sources / "synthetic_handover.trig"
     curated.write_text("# curated by hand\n", encoding="utf-8")
-    args = [
-        "ingest",
-        str(workspace["text"]),
-        "--out",
-        str(workspace["out"]),
-        "--data-dir",
-        str(workspace["data"]),
-    ]
+    args = ingest_args(workspace)
     assert main([*args, "--accept"]) == EXIT_USAGE
     assert curated.read_text("utf-8") == "# curated by hand\n"
     assert "refuses to overwrite" in capsys.readouterr().err
@@ -104,14 +108,7 @@ def test_evaluate_ingest_without_shared_texts_is_a_usage_error(workspace, tmp_pa
 
 @pytest.mark.slow
 def test_an_accepted_draft_builds_like_curated_data(workspace, capsys):
-    args = [
-        "ingest",
-        str(workspace["text"]),
-        "--out",
-        str(workspace["out"]),
-        "--data-dir",
-        str(workspace["data"]),
-    ]
+    args = ingest_args(workspace)
     assert main([*args, "--accept"]) == EXIT_OK
     assert (workspace["data"] / "sources" / "synthetic_handover.trig").is_file()
     code = main(["build", "--data-dir", str(workspace["data"]), "--build-dir", str(workspace["build"]),
@@ -121,14 +118,7 @@ def test_an_accepted_draft_builds_like_curated_data(workspace, capsys):
 
 
 def test_evaluate_ingest_on_a_small_data_dir_writes_json(workspace, tmp_path, capsys):
-    args = [
-        "ingest",
-        str(workspace["text"]),
-        "--out",
-        str(workspace["out"]),
-        "--data-dir",
-        str(workspace["data"]),
-    ]
+    args = ingest_args(workspace)
     assert main([*args, "--accept"]) == EXIT_OK
     out = tmp_path / "evaluation.json"
     shared = str(workspace["shared"])
