@@ -10,6 +10,8 @@ import pyoxigraph as ox
 import pytest
 
 DEADLINE = 2.0  # chain_server's query_timeout
+# Scheduling slack on a shared 2-core machine; below DEADLINE, so a lowered deadline stays distinguishable.
+SLACK = 1.5
 KNOWS = "<http://example.org/knows>"
 
 PATHOLOGICAL = {
@@ -56,7 +58,7 @@ def test_pathological_query_is_answered_in_time_while_others_are_served(chain_se
             assert response.status_code == 200, response.text
             quick_latencies.append(elapsed)
         response, elapsed = slow.result()
-    assert elapsed < DEADLINE + 1.0, f"answered after {elapsed:.2f} s"
+    assert elapsed < DEADLINE + SLACK, f"answered after {elapsed:.2f} s"
     assert response.status_code in (200, 504), response.text
     if response.status_code == 504:
         error = response.json()["error"]
@@ -64,9 +66,9 @@ def test_pathological_query_is_answered_in_time_while_others_are_served(chain_se
         assert error["status"] == 504
     else:
         assert_complete(response)
-    # Another client is served meanwhile: far below the deadline (a generous bound on a busy machine).
+    # Another client is served meanwhile: a client queued behind the slow query would wait the whole deadline.
     assert quick_latencies
-    assert max(quick_latencies) < DEADLINE / 2
+    assert max(quick_latencies) < DEADLINE
 
 
 def test_a_timeout_parameter_or_header_lowers_the_deadline_but_never_raises_it(chain_server) -> None:
@@ -74,17 +76,17 @@ def test_a_timeout_parameter_or_header_lowers_the_deadline_but_never_raises_it(c
     response, elapsed = post(chain_server, cross, timeout="0.5")
     assert response.status_code == 504
     assert response.json()["error"]["timeout"] == 0.5
-    assert elapsed < 0.5 + 1.0
+    assert elapsed < 0.5 + SLACK
     started = time.monotonic()
     headers = {"X-Timeout": "0.3"}
     response = httpx.post(chain_server + "/sparql", data={"query": cross}, headers=headers, timeout=30)
     assert response.status_code == 504
     assert response.json()["error"]["timeout"] == 0.3
-    assert time.monotonic() - started < 0.3 + 1.0
+    assert time.monotonic() - started < 0.3 + SLACK
     response, elapsed = post(chain_server, cross, timeout="3600")
     assert response.status_code == 504
     assert response.json()["error"]["timeout"] == DEADLINE
-    assert elapsed < DEADLINE + 1.0
+    assert elapsed < DEADLINE + SLACK
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-1", "nan", "inf"])
