@@ -29,7 +29,7 @@ from integrationsgraph.server.backends import (
 from integrationsgraph.server.deadline import ClientDisconnected, query_deadline, unless_disconnected
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.guards import might_name_service, refuse_federated_query
-from integrationsgraph.server.http_cache import CachedAnswer, answer_key, etag, matching_etag
+from integrationsgraph.server.http_cache import CachedAnswer, answer_key, asks_for_any, etag, matching_etag
 from integrationsgraph.server.limits import (
     ROW_LIMIT_HEADER,
     TRUNCATED_HEADER,
@@ -115,17 +115,20 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
     version = getattr(backend, "version", None)
     max_rows = getattr(backend, "max_rows", None)
     cache_headers: dict[str, str] = {}
+    any_answer_will_do = False  # If-None-Match: * on a GET: 304 once the query has an answer
     if version is not None:
         record.key = answer_key(version, text, operation.dataset, negotiated, endpoint, max_rows)
         max_age = f"public, max-age={settings.cache_max_age}"
         cache_headers = {"ETag": etag(record.key), "Cache-Control": max_age}
         if request.method in ("GET", "HEAD"):
-            tag = matching_etag(request.headers.get("if-none-match"), record.key)
+            if_none_match = request.headers.get("if-none-match")
+            tag = matching_etag(if_none_match, record.key)
             if tag is not None:
-                record.cache = "not_modified"
-                metrics_cache(request, "not_modified")
-                return Response(status_code=304, headers={**cache_headers, "ETag": tag, "Vary": VARY})
+                return not_modified(request, record, {**cache_headers, "ETag": tag})
+            any_answer_will_do = asks_for_any(if_none_match)
         cached = state.response_cache.get(record.key)
+        if cached is not None and any_answer_will_do:
+            return not_modified(request, record, cache_headers)
         if cached is not None:
             record.cache, record.rows = "hit", cached.row_count
             metrics_cache(request, "hit")
@@ -150,7 +153,15 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
     if record.key is not None:
         answer = CachedAnswer(body, media_type, tuple(extra.items()), result.row_count)
         state.response_cache.put(record.key, answer)
+    if any_answer_will_do:
+        return not_modified(request, record, cache_headers)
     return Response(body, media_type=media_type, headers={**extra, **cache_headers, "Vary": VARY})
+
+
+def not_modified(request: Request, record: _Record, cache_headers: dict[str, str]) -> Response:
+    record.cache = "not_modified"
+    metrics_cache(request, "not_modified")
+    return Response(status_code=304, headers={**cache_headers, "Vary": VARY})
 
 
 def metrics_cache(request: Request, outcome: str) -> None:

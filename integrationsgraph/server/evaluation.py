@@ -124,8 +124,18 @@ def evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
 
 
 def _solutions(answer: ox.QuerySolutions, request: EvaluationRequest) -> Evaluated:
-    data_format = storage_format(R.from_media_type(request.results_media_type) or R.JSON)
-    max_lines = None if request.max_rows is None else request.max_rows + 1  # the TSV header line
+    return capped_solutions(answer, request.results_media_type, request.max_rows)
+
+
+def _graph(answer: ox.QueryTriples, request: EvaluationRequest) -> Evaluated:
+    serialize = lambda sink: answer.serialize(sink, format=G.N_TRIPLES)  # noqa: E731
+    return capped_graph(serialize, request.graph_media_type, request.max_rows)
+
+
+def capped_solutions(answer: ox.QuerySolutions, media_type: str, max_rows: int | None) -> Evaluated:
+    """At most `max_rows` solutions in the lossless format nearest to `media_type`."""
+    data_format = storage_format(R.from_media_type(media_type) or R.JSON)
+    max_lines = None if max_rows is None else max_rows + 1  # the TSV header line
     tsv, lines, truncated = _capped(lambda sink: answer.serialize(sink, format=R.TSV), max_lines)
     if data_format == R.TSV:
         data = tsv
@@ -134,9 +144,10 @@ def _solutions(answer: ox.QuerySolutions, request: EvaluationRequest) -> Evaluat
     return Evaluated("solutions", data, data_format.media_type, max(lines - 1, 0), truncated)
 
 
-def _graph(answer: ox.QueryTriples, request: EvaluationRequest) -> Evaluated:
-    data_format = G.from_media_type(request.graph_media_type) or G.N_TRIPLES
-    nt, lines, truncated = _capped(lambda sink: answer.serialize(sink, format=G.N_TRIPLES), request.max_rows)
+def capped_graph(serialize_n_triples, media_type: str, max_rows: int | None) -> Evaluated:
+    """At most `max_rows` triples of what `serialize_n_triples(sink)` writes, in `media_type`'s format."""
+    data_format = G.from_media_type(media_type) or G.N_TRIPLES
+    nt, lines, truncated = _capped(serialize_n_triples, max_rows)
     if data_format != G.N_TRIPLES:
         nt = ox.serialize(ox.parse(nt, format=G.N_TRIPLES), format=data_format)
     return Evaluated("graph", nt, data_format.media_type, lines, truncated)

@@ -3,7 +3,8 @@
 An answer depends only on the data (the build's input hash, or the served files' hash), the query text,
 the protocol dataset, the negotiated formats, the base IRI and the row limit; its key is the SHA-256 of
 all of them, and its ETag is that key. Because the key is known before the query runs, a matching
-`If-None-Match` is answered 304 without evaluating anything, and a repeated query is answered from
+`If-None-Match` is answered 304 without evaluating anything (`*` once an answer exists: it may fail), and
+a repeated query is answered from
 `ResponseCache` without a worker.
 
 A gzip-encoded body is another representation, so `EncodingETagMiddleware` (outside the gzip middleware)
@@ -36,18 +37,25 @@ def etag(key: str) -> str:
 
 
 def matching_etag(if_none_match: str | None, key: str) -> str | None:
-    """The entity tag of `If-None-Match` that names this answer (either encoding), or None."""
+    """The entity tag of `If-None-Match` that names this answer (either encoding), or None.
+
+    `*` is not a match here: it asks whether any answer exists, which only evaluating can tell (a query
+    that fails has none); see `asks_for_any`.
+    """
     if not if_none_match:
         return None
     for candidate in if_none_match.split(","):
         tag = candidate.strip()
-        if tag == "*":
-            return etag(key)
         if tag.startswith("W/"):
             tag = tag[2:]  # weak comparison is what If-None-Match uses
         if tag.strip('"').removesuffix(GZIP_SUFFIX) == key:
             return tag
     return None
+
+
+def asks_for_any(if_none_match: str | None) -> bool:
+    """Whether `If-None-Match` is `*`: 304 for any current representation (RFC 9110, 13.1.2)."""
+    return bool(if_none_match) and any(tag.strip() == "*" for tag in if_none_match.split(","))
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,16 @@
 
 The query is forwarded unchanged by POST (`application/sparql-query`) with the protocol dataset as URL
 parameters. We ask for the client's negotiated format when it is lossless (so most answers pass through
-untouched) and otherwise for JSON results or N-Triples, then convert. The remote store decides what its
+untouched) and otherwise for JSON results or N-Triples, then convert. The server's row limit applies here
+too: an answer with more rows than `max_rows` is cut, in the same way as an embedded one, and says so.
+The remote store decides what its
 default graph is: configure it as the union of the named graphs (Oxigraph: `--union-default-graph`,
 Fuseki: `tdb2:unionDefaultGraph true`) to match the embedded store.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import httpx
 import pyoxigraph as ox
@@ -23,6 +27,7 @@ from integrationsgraph.server.backends import (
     storage_format,
     syntax_error_from_message,
 )
+from integrationsgraph.server.evaluation import capped_graph, capped_solutions
 
 TIMEOUT_SECONDS = 300.0
 
@@ -30,9 +35,10 @@ TIMEOUT_SECONDS = 300.0
 class RemoteBackend:
     """Forwards queries to `url` with httpx; one connection pool for the server's lifetime."""
 
-    def __init__(self, url: str, client: httpx.AsyncClient | None = None):
+    def __init__(self, url: str, client: httpx.AsyncClient | None = None, max_rows: int | None = None):
         self.url = url
         self.label = f"SPARQL endpoint {url}"
+        self.max_rows = max_rows
         self._client = client or httpx.AsyncClient(timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=10.0))
 
     async def query(
@@ -67,7 +73,7 @@ class RemoteBackend:
             raise BackendUnavailable(
                 f"{self.url} answered {response.status_code}: {response.text.strip()[:500]}"
             )
-        return _result(response)
+        return _result(response, self.max_rows)
 
     async def start(self) -> None:
         """Nothing to start: connections are opened on demand."""
@@ -76,17 +82,32 @@ class RemoteBackend:
         await self._client.aclose()
 
 
-def _result(response: httpx.Response) -> QueryResult:
+def _result(response: httpx.Response, max_rows: int | None) -> QueryResult:
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     results_format = ox.QueryResultsFormat.from_media_type(media_type)
-    if results_format is not None:
-        try:
-            parsed = ox.parse_query_results(response.content, format=results_format)
-        except SyntaxError as error:
-            raise BackendUnavailable(f"unreadable {media_type} results from the backend: {error}") from None
-        kind = "boolean" if isinstance(parsed, ox.QueryBoolean) else "solutions"
-        return QueryResult(kind, response.content, results_format)
-    graph_format = ox.RdfFormat.from_media_type(media_type)
-    if graph_format is None:
+    graph_format = None if results_format else ox.RdfFormat.from_media_type(media_type)
+    if results_format is None and graph_format is None:
         raise BackendUnavailable(f"the backend answered with an unsupported media type {media_type!r}")
-    return QueryResult("graph", response.content, graph_format)
+    content = response.content
+    try:
+        if results_format is not None:
+            parsed = ox.parse_query_results(content, format=results_format)
+            if isinstance(parsed, ox.QueryBoolean):
+                return QueryResult("boolean", content, results_format)
+            if _more_than(parsed, max_rows):  # parsed again: the count consumed the first pass
+                again = ox.parse_query_results(content, format=results_format)
+                return QueryResult.of(capped_solutions(again, media_type, max_rows))
+            return QueryResult("solutions", content, results_format)
+        if _more_than(ox.parse(content, format=graph_format), max_rows):
+            serialize = lambda sink: ox.serialize(  # noqa: E731
+                ox.parse(content, format=graph_format), sink, format=ox.RdfFormat.N_TRIPLES
+            )
+            return QueryResult.of(capped_graph(serialize, media_type, max_rows))
+    except SyntaxError as error:
+        raise BackendUnavailable(f"unreadable {media_type} answer from the backend: {error}") from None
+    return QueryResult("graph", content, graph_format)
+
+
+def _more_than(rows, max_rows: int | None) -> bool:
+    """Whether the iterable `rows` has more than `max_rows` items (reading at most one past the limit)."""
+    return max_rows is not None and any(True for _ in itertools.islice(rows, max_rows, max_rows + 1))

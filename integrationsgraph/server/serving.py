@@ -45,7 +45,7 @@ def release_backend(settings: Settings, release: Path) -> WorkerPoolBackend:
 def open_backend(settings: Settings) -> Backend:
     """A remote endpoint, the given data files, or the current build; InputError when there is no build."""
     if settings.sparql_backend:
-        return RemoteBackend(settings.sparql_backend)
+        return RemoteBackend(settings.sparql_backend, max_rows=settings.max_result_rows)
     if settings.data:
         names = ", ".join(str(path) for path in settings.data)
         store = load_files(settings.data)  # here, so a bad file stops the server with its message

@@ -20,6 +20,7 @@ from integrationsgraph.server.settings import Settings
 
 pytestmark = pytest.mark.slow
 
+JSON, TTL = "application/sparql-results+json", "text/turtle"
 SAMPLE_SIZES = {"http://example.org/graph/people": 8, "http://example.org/graph/places": 1}
 SELECT = "SELECT ?s ?o WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o } ORDER BY ?s ?o"
 QUERIES = [
@@ -85,6 +86,29 @@ def test_remote_backend_answers_like_the_embedded_store(
     remote = _answer(remote_client, query, accept)
     assert remote == _answer(embedded_client, query, accept)
     assert remote[0] == f"{accept}; charset=utf-8"
+
+
+def test_remote_answers_are_cut_at_the_row_limit_and_say_so(oxigraph_with_sample) -> None:
+    settings = Settings.resolve({"sparql_backend": oxigraph_with_sample + "/query", "max_result_rows": 3}, {})
+    everything = "SELECT * WHERE { ?s ?p ?o }"
+    with TestClient(create_app(settings)) as client:
+
+        def ask(query: str, accept: str):
+            return client.post("/sparql", data={"query": query}, headers={"Accept": accept})
+
+        response = ask(everything, JSON)
+        assert response.headers["X-Result-Truncated"] == "true"
+        assert response.headers["X-Result-Row-Limit"] == "3"
+        assert response.json()["truncated"] is True
+        assert len(response.json()["results"]["bindings"]) == 3
+        graph = ask("CONSTRUCT WHERE { ?s ?p ?o }", TTL)
+        assert graph.headers["X-Result-Truncated"] == "true"
+        assert graph.text.startswith("# truncated")
+        assert len(list(ox.parse(graph.content, format=ox.RdfFormat.TURTLE))) == 3
+        assert ask(everything, "text/csv").status_code == 413
+        within = ask(everything + " LIMIT 3", JSON)
+        assert "X-Result-Truncated" not in within.headers
+        assert len(within.json()["results"]["bindings"]) == 3
 
 
 def test_remote_backend_passes_the_protocol_dataset(remote_client) -> None:

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 DEADLINE = 2.0  # chain_server's query_timeout
-# The bound: the deadline plus one second. Below DEADLINE, so a lowered deadline stays distinguishable.
+# The bound: the deadline plus one second; below DEADLINE, so a lowered deadline shows.
 SLACK = 1.0
 KNOWS = "<http://example.org/knows>"
 

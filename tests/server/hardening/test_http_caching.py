@@ -52,6 +52,18 @@ def test_strong_etag_cache_control_vary_and_304(chain_server) -> None:
     assert get(chain_server, **{"If-None-Match": '"something-else"'}).status_code == 200
 
 
+def test_if_none_match_star_is_304_only_for_a_query_that_has_an_answer(chain_server) -> None:
+    fresh = QUERY + " # star"  # not answered before: the server has to evaluate it to know
+    answered = get(chain_server, fresh, **{"If-None-Match": "*"})
+    assert answered.status_code == 304
+    assert answered.content == b""
+    assert answered.headers["ETag"] == get(chain_server, fresh).headers["ETag"]
+    assert get(chain_server, fresh, **{"If-None-Match": '"other", *'}).status_code == 304  # from the cache
+    failing = get(chain_server, "SELECT * WHERE { ?s ?p }", **{"If-None-Match": "*"})
+    assert failing.status_code == 400
+    assert failing.json()["error"]["status"] == 400
+
+
 def test_repeated_queries_come_from_the_response_cache(chain_server) -> None:
     text = QUERY + " # cache test"
     hits = metric(chain_server, "integrationsgraph_response_cache_total", outcome="hit")
