@@ -50,7 +50,7 @@ def load_files(paths: Iterable[Path]) -> ox.Store:
         if not path.is_file():
             raise InputError(f"{path}: no such file")
         try:
-            store.extend(list(_quads(path)))
+            store.extend(_quads(path))  # streamed: a list of every quad would double the peak memory
         except SyntaxError as error:
             raise InputError(f"{path}: {error}") from None
         except OSError as error:
