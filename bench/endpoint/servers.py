@@ -96,14 +96,38 @@ def running(
         log.close()
 
 
+def _serve_command(port: int) -> list[str]:
+    return [str(BIN / "integrationsgraph"), "serve", "--port", str(port), "--log-level", "warning",
+            "--reload-interval", "0"]  # fmt: skip
+
+
 def ours(dataset, port: int):
-    command = [str(BIN / "integrationsgraph"), "serve", "--port", str(port), "--log-level", "warning",
-               "--reload-interval", "0"]  # fmt: skip
+    """Our server with its defaults: each worker process holds a copy of the graph in memory."""
+    command = _serve_command(port)
     if dataset.build_dir is not None:
         command += ["--no-build", "--build-dir", str(dataset.build_dir)]
     else:
         command += ["--data", str(dataset.nquads)]
     return running("integrationsgraph", command, "/sparql", port, 900)
+
+
+def ours_on_disk(dataset, port: int):
+    """Our server with `--worker-store disk`: the workers read the store in place, as oxigraph does."""
+    build_dir = dataset.build_dir or _stand_in_build(dataset)
+    command = [*_serve_command(port), "--no-build", "--build-dir", str(build_dir), "--worker-store", "disk"]
+    return running("integrationsgraph-disk", command, "/sparql", port, 900)
+
+
+def _stand_in_build(dataset) -> Path:
+    """A build directory whose current release is the dataset's store (data that was never built)."""
+    release = ROOT / "bench" / "out" / "endpoint" / f"{dataset.name}-build" / "releases" / dataset.name
+    release.mkdir(parents=True, exist_ok=True)
+    if not (release / "store").exists():
+        (release / "store").symlink_to(dataset.store.resolve(), target_is_directory=True)
+    current = release.parent.parent / "current"
+    if not current.exists():
+        current.symlink_to(release, target_is_directory=True)
+    return release.parent.parent
 
 
 def oxigraph(dataset, port: int):
@@ -118,4 +142,7 @@ def rdflib_endpoint(dataset, port: int):
     return running("rdflib-endpoint", command, "/", port, 1800)
 
 
-SERVERS = {"integrationsgraph": ours, "oxigraph": oxigraph, "rdflib-endpoint": rdflib_endpoint}
+SERVERS = {
+    "integrationsgraph": ours, "integrationsgraph-disk": ours_on_disk, "oxigraph": oxigraph,
+    "rdflib-endpoint": rdflib_endpoint,
+}  # fmt: skip
