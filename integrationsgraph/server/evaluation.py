@@ -13,6 +13,7 @@ to the requested lossless format by pyoxigraph.
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -128,7 +129,7 @@ def _solutions(answer: ox.QuerySolutions, request: EvaluationRequest) -> Evaluat
 
 
 def _graph(answer: ox.QueryTriples, request: EvaluationRequest) -> Evaluated:
-    serialize = lambda sink: answer.serialize(sink, format=G.N_TRIPLES)  # noqa: E731
+    serialize = functools.partial(answer.serialize, format=G.N_TRIPLES)
     return capped_graph(serialize, request.graph_media_type, request.max_rows)
 
 

@@ -4,8 +4,7 @@ An answer depends only on the data (the build's input hash, or the served files'
 the protocol dataset, the negotiated formats, the base IRI and the row limit; its key is the SHA-256 of
 all of them, and its ETag is that key. Because the key is known before the query runs, a matching
 `If-None-Match` is answered 304 without evaluating anything (`*` once an answer exists: it may fail), and
-a repeated query is answered from
-`ResponseCache` without a worker.
+a repeated query is answered from `ResponseCache` without a worker.
 
 A gzip-encoded body is another representation, so `EncodingETagMiddleware` (outside the gzip middleware)
 gives it the ETag `"KEY-gzip"`; `matching_etag` accepts either form.

@@ -4,13 +4,13 @@ The query is forwarded unchanged by POST (`application/sparql-query`) with the p
 parameters. We ask for the client's negotiated format when it is lossless (so most answers pass through
 untouched) and otherwise for JSON results or N-Triples, then convert. The server's row limit applies here
 too: an answer with more rows than `max_rows` is cut, in the same way as an embedded one, and says so.
-The remote store decides what its
-default graph is: configure it as the union of the named graphs (Oxigraph: `--union-default-graph`,
-Fuseki: `tdb2:unionDefaultGraph true`) to match the embedded store.
+The remote store decides what its default graph is: configure it as the union of the named graphs
+(Oxigraph: `--union-default-graph`, Fuseki: `tdb2:unionDefaultGraph true`) to match the embedded store.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import httpx
@@ -99,9 +99,8 @@ def _result(response: httpx.Response, max_rows: int | None) -> QueryResult:
                 return QueryResult.of(capped_solutions(again, media_type, max_rows))
             return QueryResult("solutions", content, results_format)
         if _more_than(ox.parse(content, format=graph_format), max_rows):
-            serialize = lambda sink: ox.serialize(  # noqa: E731
-                ox.parse(content, format=graph_format), sink, format=ox.RdfFormat.N_TRIPLES
-            )
+            quads = ox.parse(content, format=graph_format)  # again: counting consumed the first parse
+            serialize = functools.partial(ox.serialize, quads, format=ox.RdfFormat.N_TRIPLES)
             return QueryResult.of(capped_graph(serialize, media_type, max_rows))
     except SyntaxError as error:
         raise BackendUnavailable(f"unreadable {media_type} answer from the backend: {error}") from None

@@ -66,9 +66,9 @@ def test_pathological_query_is_answered_in_time_while_others_are_served(chain_se
         assert error["status"] == 504
     else:
         assert_complete(response)
-    # Another client is served meanwhile: a client queued behind the slow query would wait the whole deadline.
+    # Another client is served meanwhile: far below the deadline (a generous bound on a busy machine).
     assert quick_latencies
-    assert max(quick_latencies) < DEADLINE
+    assert max(quick_latencies) < DEADLINE / 2
 
 
 def test_a_timeout_parameter_or_header_lowers_the_deadline_but_never_raises_it(chain_server) -> None:

@@ -14,6 +14,7 @@ from starlette.testclient import TestClient
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.settings import Settings
+from tests.server.hardening.metrics_reading import metric
 
 QUERY = "SELECT ?s ?o WHERE { ?s <http://example.org/knows> ?o } ORDER BY ?s LIMIT 50"
 
@@ -21,16 +22,6 @@ QUERY = "SELECT ?s ?o WHERE { ?s <http://example.org/knows> ?o } ORDER BY ?s LIM
 def get(base_url: str, text: str = QUERY, **headers: str) -> httpx.Response:
     headers = {"Accept-Encoding": "identity", **headers}
     return httpx.get(base_url + "/sparql", params={"query": text}, headers=headers, timeout=30)
-
-
-def metric(base_url: str, name: str, **labels: str) -> float:
-    """The value of one sample of /metrics (0 when absent)."""
-    text = httpx.get(base_url + "/metrics", timeout=30).text
-    for line in text.splitlines():
-        sample, _, value = line.rpartition(" ")
-        if sample.split("{")[0] == name and all(f'{key}="{val}"' in sample for key, val in labels.items()):
-            return float(value)
-    return 0.0
 
 
 def test_strong_etag_cache_control_vary_and_304(chain_server) -> None:

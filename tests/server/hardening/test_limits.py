@@ -11,6 +11,8 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from tests.server.hardening.metrics_reading import metric
+
 CROSS = (
     "SELECT (COUNT(*) AS ?count) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"
 )
@@ -32,20 +34,12 @@ def query(base_url: str, text: str, accept: str = "application/sparql-results+js
     return httpx.post(base_url + "/sparql", data={"query": text}, headers={"Accept": accept}, timeout=30)
 
 
-def queries_in_flight(base_url: str) -> float:
-    """The server's own count of queries being evaluated or waiting, read from /metrics."""
-    for line in httpx.get(base_url + "/metrics", timeout=30).text.splitlines():
-        if line.startswith("integrationsgraph_queries_in_flight "):
-            return float(line.split()[1])
-    raise AssertionError("/metrics has no integrationsgraph_queries_in_flight")
-
-
 def test_full_queue_is_a_503_with_retry_after(small_server) -> None:
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as executor:
         busy = executor.submit(query, small_server, CROSS)
         # Probe only once the slow query is in the server: a probe sent first would take the worker itself.
         started = time.monotonic()
-        while queries_in_flight(small_server) < 1:
+        while metric(small_server, "integrationsgraph_queries_in_flight") < 1:
             assert not busy.done(), busy.result()
             assert time.monotonic() - started < 10
         response = None
