@@ -15,9 +15,9 @@ from pathlib import Path
 import owlrl
 from pyoxigraph import RdfFormat, parse
 
-from integrationsgraph.build.inputs import ONTOLOGY_FILES
-from integrationsgraph.build.terms import rdflib_graph
 from integrationsgraph.paths import ONTOLOGY_DIR
+from integrationsgraph.pipeline.inputs import ONTOLOGY_FILES
+from integrationsgraph.pipeline.terms import rdflib_graph
 
 
 def load_triples(tree: Path, ontology_dir: Path):

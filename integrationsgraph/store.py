@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pyoxigraph
 
-from integrationsgraph.build.inputs import discover_inputs, input_hash
-from integrationsgraph.build.options import BuildOptions
 from integrationsgraph.errors import InputError
 from integrationsgraph.paths import BUILD_DIR
+from integrationsgraph.pipeline.inputs import discover_inputs, input_hash
+from integrationsgraph.pipeline.options import BuildOptions
 
 CURRENT = "current"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from integrationsgraph.build.options import BuildOptions, BuildResult, existing_shared_dir
-from integrationsgraph.build.pipeline import run_build
 from integrationsgraph.errors import IntegrationsgraphError
+from integrationsgraph.pipeline.options import BuildOptions, BuildResult, existing_shared_dir
+from integrationsgraph.pipeline.runner import run_build
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from integrationsgraph.build.options import RULES_DIR, BuildOptions, existing_shared_dir
-from integrationsgraph.build.pipeline import run_build
 from integrationsgraph.errors import UsageError
 from integrationsgraph.paths import BUILD_DIR, DATA_DIR, ONTOLOGY_DIR, QUERIES_DIR
+from integrationsgraph.pipeline.options import RULES_DIR, BuildOptions, existing_shared_dir
+from integrationsgraph.pipeline.runner import run_build
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

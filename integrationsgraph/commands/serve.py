@@ -12,7 +12,7 @@ import logging
 
 import uvicorn
 
-from integrationsgraph.build.options import BuildOptions
+from integrationsgraph.pipeline.options import BuildOptions
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.settings import LOG_LEVELS, Settings
 from integrationsgraph.store import build_is_current, current_release
@@ -71,7 +71,7 @@ def ensure_current_build(options: BuildOptions, allow_stale: bool) -> None:
             return
     log.warning("no current build in %s: building the graph first", options.build_dir)
     # The pipeline imports the reasoner and the SHACL engine: only when a build is needed.
-    from integrationsgraph.build.pipeline import run_build  # noqa: PLC0415
+    from integrationsgraph.pipeline.runner import run_build  # noqa: PLC0415
 
     run_build(options)
 

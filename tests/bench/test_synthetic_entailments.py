@@ -8,13 +8,13 @@ import pytest
 from rdflib import BNode
 
 from bench.synthetic import generate
-from integrationsgraph.build.inputs import discover_inputs
-from integrationsgraph.build.loading import load_inputs
-from integrationsgraph.build.options import RULES_DIR
-from integrationsgraph.build.reasoning import InstanceReasoner, about_our_data, data_nodes, reason
-from integrationsgraph.build.tbox import close_ontology
-from integrationsgraph.build.terms import from_rdflib, rdflib_graph
 from integrationsgraph.paths import ONTOLOGY_DIR, QUERIES_DIR
+from integrationsgraph.pipeline.inputs import discover_inputs
+from integrationsgraph.pipeline.loading import load_inputs
+from integrationsgraph.pipeline.options import RULES_DIR
+from integrationsgraph.pipeline.reasoning import InstanceReasoner, about_our_data, data_nodes, reason
+from integrationsgraph.pipeline.tbox import close_ontology
+from integrationsgraph.pipeline.terms import from_rdflib, rdflib_graph
 
 
 def owlrl_entailments_about_data(inputs) -> set[tuple]:

@@ -1,6 +1,6 @@
 """The curated data: every file parses, every evidence span sits at its offsets in its source text,
 every source's hash is right, no blank nodes, every entity a source names is in the registry.
-(SHACL conformance is the build's validation stage, tested in tests/build.)"""
+(SHACL conformance is the build's validation stage, tested in tests/pipeline.)"""
 
 from __future__ import annotations
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from integrationsgraph.build.options import existing_shared_dir
 from integrationsgraph.ingest.evaluate import dates_agree, evaluate, facts_match, match_facts
 from integrationsgraph.paths import DATA_DIR
+from integrationsgraph.pipeline.options import existing_shared_dir
 
 
 def fact(kind: str, **values) -> dict:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from integrationsgraph.build.options import existing_shared_dir
 from integrationsgraph.cli import main
 from integrationsgraph.errors import EXIT_OK, EXIT_USAGE
 from integrationsgraph.paths import DATA_DIR
+from integrationsgraph.pipeline.options import existing_shared_dir
 
 TEXT = (
     "source: synthetic_handover.txt\ndate-as-stated: 2031-09-29\n---\n"

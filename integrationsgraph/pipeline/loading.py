@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Triple, parse
 
-from integrationsgraph.build.inputs import InputFiles, read_bytes
 from integrationsgraph.errors import InputError
 from integrationsgraph.namespaces import BASE, ENTITIES_GRAPH, ONTOLOGY_GRAPH, source_graph
+from integrationsgraph.pipeline.inputs import InputFiles, read_bytes
 
 GENID = BASE + ".well-known/genid/"
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import PROV
 
-from integrationsgraph.build.sparqlfiles import SparqlFile, read_sparql_file
 from integrationsgraph.errors import InputError
 from integrationsgraph.namespaces import IGR
+from integrationsgraph.pipeline.sparqlfiles import SparqlFile, read_sparql_file
 
 WAS_GENERATED_BY = ox.NamedNode(str(PROV.wasGeneratedBy))
 

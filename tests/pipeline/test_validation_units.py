@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from integrationsgraph.build import validation_units
-from integrationsgraph.build.inputs import discover_inputs
-from integrationsgraph.build.loading import load_inputs
-from integrationsgraph.build.validation import validate_inputs
 from integrationsgraph.errors import DataNonConformant
+from integrationsgraph.pipeline import validation_units
+from integrationsgraph.pipeline.inputs import discover_inputs
+from integrationsgraph.pipeline.loading import load_inputs
+from integrationsgraph.pipeline.validation import validate_inputs
 
 FIXTURE_ONTOLOGY = Path(__file__).resolve().parent.parent / "fixtures" / "ontology"
 

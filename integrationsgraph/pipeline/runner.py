@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from integrationsgraph.build import checks, dumps, evidence, report, rules, storing
-from integrationsgraph.build.inputs import InputFiles, discover_inputs, input_hash
-from integrationsgraph.build.loading import LoadedInputs, load_inputs
-from integrationsgraph.build.options import BuildOptions, BuildResult
-from integrationsgraph.build.progress import StageTimer
-from integrationsgraph.build.reasoning import InstanceReasoner, about_our_data, data_nodes, reason
-from integrationsgraph.build.tbox import check_constructs, close_ontology
-from integrationsgraph.build.validation import validate_inputs
 from integrationsgraph.errors import DataNonConformant
 from integrationsgraph.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
+from integrationsgraph.pipeline import checks, dumps, evidence, report, rules, storing
+from integrationsgraph.pipeline.inputs import InputFiles, discover_inputs, input_hash
+from integrationsgraph.pipeline.loading import LoadedInputs, load_inputs
+from integrationsgraph.pipeline.options import BuildOptions, BuildResult
+from integrationsgraph.pipeline.progress import StageTimer
+from integrationsgraph.pipeline.reasoning import InstanceReasoner, about_our_data, data_nodes, reason
+from integrationsgraph.pipeline.tbox import check_constructs, close_ontology
+from integrationsgraph.pipeline.validation import validate_inputs
 from integrationsgraph.store import current_release, release_matches
 
 __all__ = ["BuildOptions", "BuildResult", "run_build"]

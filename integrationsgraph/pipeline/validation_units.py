@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from integrationsgraph.build.loading import LoadedFile, LoadedInputs
+from integrationsgraph.pipeline.loading import LoadedFile, LoadedInputs
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 BATCH_TRIPLES = 1500  # source triples per batch: amortises pyshacl's fixed cost; it slows down beyond

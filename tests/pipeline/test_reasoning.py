@@ -7,11 +7,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from integrationsgraph.build.inputs import discover_inputs
-from integrationsgraph.build.loading import load_inputs
-from integrationsgraph.build.reasoning import InstanceReasoner, reason
-from integrationsgraph.build.tbox import check_constructs, close_ontology
 from integrationsgraph.errors import DataNonConformant, InputError
+from integrationsgraph.pipeline.inputs import discover_inputs
+from integrationsgraph.pipeline.loading import load_inputs
+from integrationsgraph.pipeline.reasoning import InstanceReasoner, reason
+from integrationsgraph.pipeline.tbox import check_constructs, close_ontology
 
 FIXTURE_ONTOLOGY = Path(__file__).resolve().parent.parent / "fixtures" / "ontology"
 ID = "https://w3id.org/integrationsgraph/id/"

@@ -18,10 +18,10 @@ from rdflib import BNode, Graph
 from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 
-from integrationsgraph.build.loading import LoadedInputs
-from integrationsgraph.build.terms import rdflib_graph, to_rdflib
-from integrationsgraph.build.validation_units import files_of_focus_nodes, validation_units
 from integrationsgraph.errors import DataNonConformant, Problem
+from integrationsgraph.pipeline.loading import LoadedInputs
+from integrationsgraph.pipeline.terms import rdflib_graph, to_rdflib
+from integrationsgraph.pipeline.validation_units import files_of_focus_nodes, validation_units
 
 PARALLEL_FROM_UNITS = 4
 

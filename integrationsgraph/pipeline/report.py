@@ -8,7 +8,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from integrationsgraph.build.inputs import tool_versions
+from integrationsgraph.pipeline.inputs import tool_versions
 
 REPORT_NAME = "report.json"
 

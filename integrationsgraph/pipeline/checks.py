@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from integrationsgraph.build.sparqlfiles import SparqlFile, read_sparql_file
 from integrationsgraph.errors import InputError, Problem
+from integrationsgraph.pipeline.sparqlfiles import SparqlFile, read_sparql_file
 
 SPECIAL = ("focus", "graph", "message")
 

@@ -9,12 +9,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib.namespace import OWL, RDF
 
-from integrationsgraph.build.inputs import discover_inputs
-from integrationsgraph.build.loading import load_inputs
-from integrationsgraph.build.options import RULES_DIR
-from integrationsgraph.build.reasoning import InstanceReasoner, reason
-from integrationsgraph.build.tbox import check_constructs, close_ontology
 from integrationsgraph.paths import DATA_DIR, ONTOLOGY_DIR, QUERIES_DIR
+from integrationsgraph.pipeline.inputs import discover_inputs
+from integrationsgraph.pipeline.loading import load_inputs
+from integrationsgraph.pipeline.options import RULES_DIR
+from integrationsgraph.pipeline.reasoning import InstanceReasoner, reason
+from integrationsgraph.pipeline.tbox import check_constructs, close_ontology
 
 SYNTHETIC = "https://w3id.org/integrationsgraph/id/synthetic/"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from integrationsgraph.build.options import BuildOptions
-from integrationsgraph.build.pipeline import run_build
 from integrationsgraph.errors import InputError
 from integrationsgraph.namespaces import sparql_prologue
+from integrationsgraph.pipeline.options import BuildOptions
+from integrationsgraph.pipeline.runner import run_build
 from integrationsgraph.store import build_is_current, current_release, open_store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

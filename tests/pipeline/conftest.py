@@ -15,10 +15,10 @@ import owlrl
 import pytest
 from rdflib import BNode
 
-from integrationsgraph.build.loading import LoadedInputs
-from integrationsgraph.build.reasoning import about_our_data, data_nodes
-from integrationsgraph.build.terms import from_rdflib, rdflib_graph
 from integrationsgraph.cli import main
+from integrationsgraph.pipeline.loading import LoadedInputs
+from integrationsgraph.pipeline.reasoning import about_our_data, data_nodes
+from integrationsgraph.pipeline.terms import from_rdflib, rdflib_graph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FIXTURE_ONTOLOGY = FIXTURES / "ontology"

@@ -4,7 +4,7 @@ Rules (names from the OWL 2 RL profile): cax-sco and cax-eqc (types to superclas
 prp-eqp (super-properties), prp-dom / prp-rng, prp-inv1/2, prp-symp, prp-trp, checked by cax-dw. Each
 triple is processed once; only transitive properties need an index, so the pass is linear in the data
 apart from the transitive closures themselves. The result equals owlrl's full closure after the
-`about_our_data` filter (tests/build/test_reasoning_equivalence.py).
+`about_our_data` filter (tests/pipeline/test_reasoning_equivalence.py).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS
 
-from integrationsgraph.build.loading import LoadedInputs
-from integrationsgraph.build.tbox import TBox
 from integrationsgraph.errors import DataNonConformant, Problem
+from integrationsgraph.pipeline.loading import LoadedInputs
+from integrationsgraph.pipeline.tbox import TBox
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 OWL_SAME_AS = ox.NamedNode(str(OWL.sameAs))

@@ -15,9 +15,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from integrationsgraph.build.loading import LoadedFile
-from integrationsgraph.build.terms import from_rdflib, rdflib_graph
 from integrationsgraph.errors import InputError
+from integrationsgraph.pipeline.loading import LoadedFile
+from integrationsgraph.pipeline.terms import from_rdflib, rdflib_graph
 
 OWL_NS = str(OWL)
 # OWL terms whose entailments the compiled rules reproduce (or that entail nothing about instances).

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from integrationsgraph.build.inputs import read_bytes
 from integrationsgraph.errors import InputError
+from integrationsgraph.pipeline.inputs import read_bytes
 
 _HEADER_LINE = re.compile(r"#\s*([A-Za-z-]+)\s*:\s*(.*?)\s*$")
 
