@@ -36,7 +36,7 @@ class Metrics:
         )
         self.rejections = Counter(
             "integrationsgraph_query_rejections",
-            "Queries refused before running, by reason (busy, federation, too_large, truncated_format)",
+            "Queries refused or stopped, by reason (busy, federation, too_large, truncated_format, memory)",
             ["reason"], registry=self.registry,
         )  # fmt: skip
         self.cache = Counter(
