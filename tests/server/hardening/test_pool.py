@@ -44,29 +44,50 @@ def test_workers_serve_an_on_disk_store_in_memory_or_in_place(tmp_path, kind) ->
     assert asyncio.run(scenario()) == 1
 
 
-def test_a_worker_that_died_is_replaced(make_chain_store) -> None:
-    async def scenario() -> list[str]:
+def test_a_worker_that_died_while_idle_is_replaced_and_the_query_goes_to_another(make_chain_store) -> None:
+    async def scenario() -> tuple[str, int, bool]:
         pool = WorkerPoolBackend.from_store(make_chain_store(10), "test", workers=1)
-        outcomes = []
         try:
             await pool.start()
             (worker,) = pool._live
             os.kill(worker.process.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
-            try:
-                await pool.query(COUNT)
-                outcomes.append("answered")
-            except BackendUnavailable:
-                outcomes.append("502")
-            for _ in range(200):  # the replacement starts in the background
-                if pool._idle:
-                    break
-                await asyncio.sleep(0.02)
-            outcomes.append((await pool.query(COUNT)).rows()[0]["n"].value)
+            worker.process.wait()  # dead before the query arrives, as an idle worker killed earlier is
+            answer = (await pool.query(COUNT)).rows()[0]["n"].value  # waits for the replacement
+            (replacement,) = pool._live
+            return answer, replacement.process.pid, worker in pool._live
         finally:
             await pool.close()
-        return outcomes
 
-    assert asyncio.run(scenario()) == ["502", "20"]
+    answer, replacement_pid, dead_one_still_used = asyncio.run(scenario())
+    assert answer == "20"
+    assert replacement_pid > 0
+    assert not dead_one_still_used
+
+
+def test_a_worker_that_dies_during_a_query_is_a_502_without_its_process_id(make_chain_store, caplog) -> None:
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+    async def scenario() -> tuple[str, int, str]:
+        pool = WorkerPoolBackend.from_store(make_chain_store(100), "test", workers=1, default_timeout=60)
+        try:
+            await pool.start()
+            (worker,) = pool._live
+            running = asyncio.ensure_future(pool.query(cross))
+            while not pool._busy:  # the query has reached the worker
+                await asyncio.sleep(0.01)
+            os.kill(worker.process.pid, signal.SIGKILL)
+            with pytest.raises(BackendUnavailable) as raised:
+                await running
+            answer = (await pool.query(COUNT)).rows()[0]["n"].value  # the replacement answers
+            return str(raised.value), worker.process.pid, answer
+        finally:
+            await pool.close()
+
+    message, pid, answer = asyncio.run(scenario())
+    assert "stopped during the query" in message
+    assert str(pid) not in message
+    assert str(pid) in caplog.text  # the operator's log has it
+    assert answer == "200"
 
 
 def test_a_store_that_cannot_be_opened_stops_the_start(tmp_path) -> None:
