@@ -36,6 +36,7 @@ LIMIT_FLAGS = {
     "max_client_queries": "queries of one client evaluated at once; more wait (default 2)",
     "cheap_lane_workers": "workers kept for clients whose queries have been cheap (default 1)",
     "cheap_query_seconds": "a cheap query's time; longer ones leave the cheap lane (default 1)",
+    "spare_workers": "workers started ahead to replace a stopped one at once (default 1)",
     "cache_max_age": "seconds in Cache-Control max-age (default 300)",
     "response_cache_bytes": "bytes of answers cached in memory (default 64 MiB)",
     "worker_store": "memory (default) or disk: where workers keep the build",

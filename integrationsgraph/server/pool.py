@@ -20,6 +20,9 @@ and no preemption of the general workers: an expensive client can hold those, ne
 so cheap queries wait at most `cheap_seconds` behind an expensive one that slipped in.
 
 A worker found dead while idle (killed, crashed) is replaced and the query goes to another worker.
+`spare_workers` processes wait with the store open and take a killed worker's place at once, so that a
+stopped query does not leave the pool a worker short while a new one starts (under a second for the
+curated graph, minutes for a large one).
 
 Each worker is reached over a Unix socket pair; the blocking send and receive run in a thread (one per
 busy worker), so the pool works on whatever event loop calls it and never blocks it.
@@ -171,7 +174,7 @@ class WorkerPoolBackend:
     `default_timeout` applies when `query` is given none (the named-query and resource routes);
     `max_rows` and `max_bytes` cap every answer (`QueryResult.truncated`); `version` identifies the data
     for ETags. `query_memory_bytes`, `recycle_bytes`, `max_client_queries` (None: no limit),
-    `cheap_lane_workers` and `cheap_seconds` are described in the module docstring.
+    `cheap_lane_workers`, `cheap_seconds` and `spare_workers` are described in the module docstring.
     """
 
     def __init__(
@@ -189,6 +192,7 @@ class WorkerPoolBackend:
         max_client_queries: int | None = None,
         cheap_lane_workers: int = 0,
         cheap_seconds: float = 1.0,
+        spare_workers: int = 0,
         version: str | None = None,
         owned_dir: Path | None = None,
     ):
@@ -204,6 +208,7 @@ class WorkerPoolBackend:
         self.max_client_queries = max_client_queries
         self.cheap_lane = min(cheap_lane_workers, workers - 1)  # at least one worker for everyone
         self.cheap_seconds = cheap_seconds
+        self.spare_workers = spare_workers
         self.version = version
         self.in_flight = 0
         self.timeouts = 0  # queries stopped at their deadline (for /metrics)
@@ -211,6 +216,7 @@ class WorkerPoolBackend:
         self._idle: list[_Worker] = []
         self._live: set[_Worker] = set()
         self._busy: dict[_Worker, _Lease] = {}
+        self._spares: list[_Worker] = []  # store open, not serving: the next replacement
         self._running = collections.Counter()  # busy workers per lane
         self._per_client = collections.Counter()  # busy workers per client
         self._waiters: collections.deque[_Waiter] = collections.deque()
@@ -235,7 +241,7 @@ class WorkerPoolBackend:
         if self._started:
             return
         self._started = True
-        starting = (self._add_worker() for _ in range(self.workers))
+        starting = (self._add_worker() for _ in range(self.workers + self.spare_workers))
         outcomes = await asyncio.gather(*starting, return_exceptions=True)
         failures = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
         if failures:
@@ -252,6 +258,9 @@ class WorkerPoolBackend:
             await anyio.to_thread.run_sync(worker.stop)
             return
         self._live.add(worker)
+        if len(self._idle) + len(self._busy) >= self.workers:
+            self._spares.append(worker)
+            return
         self._idle.append(worker)
         self._dispatch()
 
@@ -430,7 +439,10 @@ class WorkerPoolBackend:
                     worker.process.kill()  # the thread waiting for its answer sees the socket close
 
     def _replace(self, worker: _Worker) -> None:
+        """Stop `worker`; a spare takes its place now, and a new process is started (to serve or wait)."""
         self._live.discard(worker)
+        if self._spares:
+            self._idle.append(self._spares.pop())
         task = asyncio.get_running_loop().create_task(self._stop_and_respawn(worker))
         self._respawns.add(task)
         task.add_done_callback(self._respawns.discard)
@@ -456,6 +468,7 @@ class WorkerPoolBackend:
                 waiter.future.set_exception(ServerBusy("the server is shutting down"))
         self._waiters.clear()
         self._idle.clear()
+        self._spares.clear()
         await anyio.to_thread.run_sync(self._finalizer)
 
     async def drain_and_close(self, poll_seconds: float = 0.05) -> None:

@@ -31,6 +31,7 @@ def pool_options(settings: Settings) -> dict:
         "max_client_queries": settings.max_client_queries,
         "cheap_lane_workers": settings.cheap_lane_workers,
         "cheap_seconds": settings.cheap_query_seconds,
+        "spare_workers": settings.spare_workers,
     }
 
 

@@ -31,6 +31,7 @@ Limits and the query workers (`serve` runs queries in worker processes; see docs
 | max_client_queries   | `2`          | queries of one client address evaluated at once; more wait        |
 | cheap_lane_workers   | `1`          | workers kept for clients whose queries have been cheap            |
 | cheap_query_seconds  | `1`          | seconds a query may run on the cheap lane before leaving it      |
+| spare_workers        | `1`          | workers started ahead, taking a stopped worker's place at once    |
 | cache_max_age        | `300`        | seconds in `Cache-Control: public, max-age`                       |
 | response_cache_bytes | `67108864`   | bytes of answers kept in memory for repeated queries (0: none)    |
 | worker_store         | `memory`     | `memory`: workers copy the build into memory; `disk`: read in place |
@@ -168,6 +169,7 @@ class Settings:
     max_client_queries: int = 2
     cheap_lane_workers: int = 1
     cheap_query_seconds: float = 1.0
+    spare_workers: int = 1
     cache_max_age: int = 300
     response_cache_bytes: int = 64 * 1024 * 1024
     worker_store: str = "memory"
@@ -224,6 +226,7 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "max_client_queries": _positive,
     "cheap_lane_workers": _not_negative,
     "cheap_query_seconds": _positive_seconds,
+    "spare_workers": _not_negative,
     "cache_max_age": _not_negative,
     "response_cache_bytes": _not_negative,
     "worker_store": _worker_store,

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.server.backends import BackendUnavailable
+from integrationsgraph.server.backends import BackendUnavailable, QueryTimeout
 from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
 from integrationsgraph.server.settings import Settings
 
@@ -88,6 +88,29 @@ def test_a_worker_that_dies_during_a_query_is_a_502_without_its_process_id(make_
     assert str(pid) not in message
     assert str(pid) in caplog.text  # the operator's log has it
     assert answer == "200"
+
+
+def test_a_spare_worker_takes_a_stopped_workers_place_at_once(make_chain_store) -> None:
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+    async def scenario() -> tuple[bool, bool, bool]:
+        pool = WorkerPoolBackend.from_store(make_chain_store(100), "test", workers=1, spare_workers=1)
+        try:
+            await pool.start()
+            (serving,) = pool._idle
+            (spare,) = pool._spares
+            with pytest.raises(QueryTimeout):
+                await pool.query(cross, timeout=0.5)
+            # Right after the 504, before any new process could have started: the spare serves.
+            took_its_place = pool._idle == [spare]
+            answered = (await pool.query(COUNT)).rows()[0]["n"].value == "200"
+            while not pool._spares:  # a new spare is started in the background
+                await asyncio.sleep(0.02)
+            return took_its_place, answered, serving.process.poll() is not None
+        finally:
+            await pool.close()
+
+    assert asyncio.run(scenario()) == (True, True, True)
 
 
 def test_a_store_that_cannot_be_opened_stops_the_start(tmp_path) -> None:
