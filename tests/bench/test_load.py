@@ -26,11 +26,24 @@ def test_the_load_script_measures_both_kinds_of_client_and_memory(tmp_path, caps
     dump = tmp_path / "data.nq"
     small_dump(dump)
     out = tmp_path / "load.json"
-    arguments = ["--clients", "4", "--duration", "2", "--expensive-share", "0.25", "--rate", "5"]
+    arguments = [
+        "--clients",
+        "4",
+        "--duration",
+        "3",
+        "--expensive-share",
+        "0.25",
+        "--rate",
+        "5",
+        "--warm-up",
+        "1",
+    ]
     assert load.main([*arguments, "--data", str(dump), "--mix-size", "50", "--out", str(out)]) == 0
     result = json.loads(out.read_text())
     assert (result["cheap"]["clients"], result["expensive"]["clients"]) == (3, 1)
     assert result["cheap"]["requests"] > 0
+    assert result["cheap"]["p99_ms"] >= result["cheap"]["p50_ms"] > 0
+    assert result["cheap"]["p99_after_warm_up_ms"] is not None  # requests were sent after the warm-up
     assert sum(result["cheap"]["statuses"].values()) == result["cheap"]["requests"]
     assert result["expensive"]["statuses"]  # the cross-product client was answered (or refused) too
     assert result["memory"]["peak_mib"] >= result["memory"]["resting_mib"] > 0
