@@ -1,7 +1,7 @@
 """The endpoint under a hostile mix: most clients send named queries, a tenth send cross products.
 
     python -m bench.endpoint.load [--clients 64] [--duration 60] [--expensive-share 0.1] [--rate 2]
-                                  [--data FILE.nq] [--out FILE.json]
+                                  [--data FILE.nq] [--serve-flags '...'] [--out FILE.json]
 
 Starts our server (`integrationsgraph serve` with its default limits) on the current build, or on
 `--data` N-Quads, and runs `--clients` clients against it for `--duration` seconds, each from its own
@@ -203,7 +203,8 @@ def measure(arguments: argparse.Namespace) -> dict:
     cheap_paths = mixes.request_paths("/sparql", mixes.varied_mix(store, arguments.mix_size))
     del store
     run.OUT.mkdir(parents=True, exist_ok=True)  # the server's log goes there
-    with servers.ours(dataset, servers.free_port()) as running, MemorySampler(running.pid) as sampler:
+    flags = tuple(arguments.serve_flags.split())
+    with servers.ours(dataset, servers.free_port(), flags) as running, MemorySampler(running.pid) as sampler:
         resting_mib = servers.tree_rss_mib(running.pid)
         cheap, expensive = asyncio.run(load(running.base_url, arguments, cheap_paths))
     expensive_clients = round(arguments.clients * arguments.expensive_share)
@@ -211,6 +212,7 @@ def measure(arguments: argparse.Namespace) -> dict:
         "dataset": dataset.name,
         "duration_s": arguments.duration,
         "rate_per_cheap_client": arguments.rate,
+        "serve_flags": arguments.serve_flags,
         "warm_up_s": arguments.warm_up,
         "cheap": summary(cheap, arguments.clients - expensive_clients, arguments.warm_up),
         "expensive": summary(expensive, expensive_clients, arguments.warm_up),
@@ -262,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         "--mix-size", type=int, default=5000, help="distinct named-query texts (default 5000)"
     )
     parser.add_argument("--memory-bound-mib", type=float, default=DEFAULT_MEMORY_BOUND_MIB)
+    parser.add_argument("--serve-flags", default="", help="more flags for `integrationsgraph serve`, quoted")
     parser.add_argument("--out", type=Path, default=run.OUT / "load.json")
     arguments = parser.parse_args(argv)
     result = measure(arguments)

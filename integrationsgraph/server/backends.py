@@ -17,7 +17,8 @@ The contract every route builds on (also written down in docs/architecture.md, "
 other processes, the in-process store in a worker thread (pyoxigraph releases the GIL), the remote one
 awaits httpx. `timeout` (seconds; None: the backend's default) is the query's deadline. It raises
 `QuerySyntaxError` (a 400: the parser's message with line and column), `QueryTimeout` (504),
-`ServerBusy` (503) or `BackendUnavailable` (a 502); anything else is a bug and becomes a logged 500.
+`ServerBusy` (503), `QueryMemoryExceeded` (507: the worker pool's memory limit) or `BackendUnavailable`
+(a 502); anything else is a bug and becomes a logged 500.
 `start()` is awaited once before the first query (the app's lifespan does it), `close()` at the end.
 
 The default graph, when the request names no dataset, is the union of all named graphs. `formats` is a
