@@ -40,6 +40,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import weakref
 from dataclasses import dataclass
@@ -225,6 +226,7 @@ class WorkerPoolBackend:
         self._memory_watch: asyncio.Task | None = None
         self._started = False
         self._closed = False
+        self._closing = threading.Lock()  # orders a starting worker's registration against close()
         # Stops the workers and removes the dump even when the app is dropped without its lifespan.
         self._finalizer = weakref.finalize(self, _stop_all, self._live, owned_dir)
 
@@ -252,12 +254,24 @@ class WorkerPoolBackend:
         if self.query_memory_bytes is not None:
             self._memory_watch = asyncio.get_running_loop().create_task(self._watch_memory())
 
+    def _spawn(self) -> _Worker | None:
+        """A new worker, already in `_live` (so `close` stops it), or None when the pool closed meanwhile.
+
+        Runs in a thread that a closing pool cannot interrupt: the worker is registered here, not by the
+        awaiting task, which `close` may cancel while the process starts.
+        """
+        worker = _Worker.spawn(self.source)
+        with self._closing:
+            if not self._closed:
+                self._live.add(worker)
+                return worker
+        worker.stop()
+        return None
+
     async def _add_worker(self) -> None:
-        worker = await anyio.to_thread.run_sync(_Worker.spawn, self.source)
-        if self._closed:
-            await anyio.to_thread.run_sync(worker.stop)
+        worker = await anyio.to_thread.run_sync(self._spawn)
+        if worker is None:
             return
-        self._live.add(worker)
         if len(self._idle) + len(self._busy) >= self.workers:
             self._spares.append(worker)
             return
@@ -440,7 +454,6 @@ class WorkerPoolBackend:
 
     def _replace(self, worker: _Worker) -> None:
         """Stop `worker`; a spare takes its place now, and a new process is started (to serve or wait)."""
-        self._live.discard(worker)
         if self._spares:
             self._idle.append(self._spares.pop())
         task = asyncio.get_running_loop().create_task(self._stop_and_respawn(worker))
@@ -449,6 +462,8 @@ class WorkerPoolBackend:
 
     async def _stop_and_respawn(self, worker: _Worker) -> None:
         await anyio.to_thread.run_sync(worker.stop)
+        # Only now: if `close` cancels this task first, the worker is still in `_live` and stopped there.
+        self._live.discard(worker)
         if self._closed:
             return
         try:
@@ -458,7 +473,8 @@ class WorkerPoolBackend:
 
     async def close(self) -> None:
         """Stop every worker; requests still waiting get ServerBusy (idempotent)."""
-        self._closed = True
+        with self._closing:
+            self._closed = True
         if self._memory_watch is not None:
             self._memory_watch.cancel()
         for task in list(self._respawns):
