@@ -12,6 +12,7 @@ import contextlib
 import httpx
 import pytest
 
+from integrationsgraph.server.fairness import MAX_STANDINGS, Standing
 from tests.server.hardening.metrics_reading import metric
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -133,3 +134,17 @@ def test_a_tiny_timeout_is_raised_to_the_floor_and_kills_no_worker(
     assert stopped.json()["error"]["timeout"] == 1.0  # the floor, not the microsecond asked for
     assert timeouts == 1  # only the cross product was stopped
     assert len(after - pids) <= 1  # at most its worker was replaced, not one per request
+
+
+def test_standing_is_lost_for_a_while_and_its_memory_is_bounded() -> None:
+    now = [0.0]
+    standing = Standing(seconds=60, clock=lambda: now[0])
+    standing.mark_expensive("10.0.0.1")
+    assert not standing.is_cheap("10.0.0.1")
+    assert standing.is_cheap("10.0.0.2")
+    now[0] = 61
+    assert standing.is_cheap("10.0.0.1")  # regained after the standing period
+    for number in range(MAX_STANDINGS + 50):  # a flood of addresses, all still within their period
+        standing.mark_expensive(f"addr-{number}")
+    assert len(standing._expensive_until) == MAX_STANDINGS
+    assert not standing.is_cheap(f"addr-{MAX_STANDINGS + 49}")  # the newest are kept

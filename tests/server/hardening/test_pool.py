@@ -134,7 +134,9 @@ def test_limit_settings_come_from_flags_and_environment() -> None:
 @pytest.mark.parametrize(
     ("name", "value"),
     [("query_timeout", "0"), ("query_timeout", "nan"), ("query_workers", "0"), ("worker_store", "cloud"),
-     ("max_queued_queries", "-1"), ("reload_interval", "-2")],
+     ("max_queued_queries", "-1"), ("reload_interval", "-2"), ("max_result_bytes", "100"),
+     ("query_memory_bytes", "1000"), ("write_timeout", "0"), ("min_query_timeout", "-1"),
+     ("max_client_queries", "0"), ("cheap_query_seconds", "0"), ("spare_workers", "-1")],
 )  # fmt: skip
 def test_bad_limit_settings_name_the_setting(name, value) -> None:
     with pytest.raises(UsageError, match=name):
