@@ -101,9 +101,9 @@ def _serve_command(port: int) -> list[str]:
             "--reload-interval", "0"]  # fmt: skip
 
 
-def ours(dataset, port: int):
-    """Our server with its defaults: each worker process holds a copy of the graph in memory."""
-    command = _serve_command(port)
+def ours(dataset, port: int, extra_flags: tuple[str, ...] = ()):
+    """Our server with its defaults (or `extra_flags`): each worker process holds a copy of the graph."""
+    command = [*_serve_command(port), *extra_flags]
     if dataset.build_dir is not None:
         command += ["--no-build", "--build-dir", str(dataset.build_dir)]
     else:

@@ -21,6 +21,7 @@ from starlette.responses import Response
 
 from integrationsgraph.server.backends import (
     BackendUnavailable,
+    QueryMemoryExceeded,
     QueryResult,
     QuerySyntaxError,
     QueryTimeout,
@@ -30,12 +31,7 @@ from integrationsgraph.server.deadline import ClientDisconnected, query_deadline
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.guards import might_name_service, refuse_federated_query
 from integrationsgraph.server.http_cache import CachedAnswer, answer_key, asks_for_any, etag, matching_etag
-from integrationsgraph.server.limits import (
-    ROW_LIMIT_HEADER,
-    TRUNCATED_HEADER,
-    check_query_length,
-    mark_truncated,
-)
+from integrationsgraph.server.limits import check_query_length, mark_truncated, truncation_headers
 from integrationsgraph.server.protocol import QueryOperation
 from integrationsgraph.server.results import negotiate_query, with_charset
 from integrationsgraph.server.service_description import request_base_url
@@ -44,7 +40,11 @@ query_log = logging.getLogger("integrationsgraph.server.queries")
 
 VARY = "Accept, Accept-Encoding"
 CLIENT_CLOSED = 499  # nginx's code for "the client closed the connection": logged, never seen by anyone
-STATUS_OF = {QuerySyntaxError: 400, QueryTimeout: 504, ServerBusy: 503, BackendUnavailable: 502}
+STATUS_OF = {
+    QuerySyntaxError: 400, QueryTimeout: 504, ServerBusy: 503, BackendUnavailable: 502,
+    QueryMemoryExceeded: 507,
+}  # fmt: skip
+REFUSALS = (HTTPProblem, QuerySyntaxError, QueryTimeout, ServerBusy, BackendUnavailable, QueryMemoryExceeded)
 
 
 class _Record:
@@ -76,7 +76,7 @@ async def answer_query(request: Request, operation: QueryOperation) -> Response:
         response = await _answer(request, operation, record)
         record.status = response.status_code
         return response
-    except (HTTPProblem, QuerySyntaxError, QueryTimeout, ServerBusy, BackendUnavailable) as error:
+    except REFUSALS as error:
         record.status = error.status if isinstance(error, HTTPProblem) else STATUS_OF[type(error)]
         _count_refusal(metrics, error)
         raise
@@ -93,6 +93,8 @@ def _count_refusal(metrics, error: Exception) -> None:
         metrics.timeouts.inc()
     elif isinstance(error, ServerBusy):
         metrics.rejections.labels("busy").inc()
+    elif isinstance(error, QueryMemoryExceeded):
+        metrics.rejections.labels("memory").inc()
     elif isinstance(error, HTTPProblem) and error.title == "Result too large":
         metrics.rejections.labels("truncated_format").inc()
     elif isinstance(error, HTTPProblem) and error.status in (413, 431):
@@ -107,17 +109,18 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
     text = operation.text
     check_query_length(text, settings.max_query_length)
     negotiated = negotiate_query(request.headers.get("accept"))
-    seconds = query_deadline(request, operation.timeout, settings.query_timeout)
+    seconds = query_deadline(request, operation.timeout, settings.query_timeout, settings.min_query_timeout)
     if might_name_service(text):
         await run_in_threadpool(refuse_federated_query, text)  # parses: off the event loop
     backend = state.backend
     endpoint = settings.endpoint_url(request_base_url(request))
     version = getattr(backend, "version", None)
     max_rows = getattr(backend, "max_rows", None)
+    max_bytes = getattr(backend, "max_bytes", None)
     cache_headers: dict[str, str] = {}
     any_answer_will_do = False  # If-None-Match: * on a GET: 304 once the query has an answer
     if version is not None:
-        record.key = answer_key(version, text, operation.dataset, negotiated, endpoint, max_rows)
+        record.key = answer_key(version, text, operation.dataset, negotiated, endpoint, max_rows, max_bytes)
         max_age = f"public, max-age={settings.cache_max_age}"
         cache_headers = {"ETag": etag(record.key), "Cache-Control": max_age}
         if request.method in ("GET", "HEAD"):
@@ -148,8 +151,9 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
         body = await run_in_threadpool(result.serialize, data_format)
     extra: dict[str, str] = {}
     if result.truncated:
-        body = mark_truncated(body, data_format, max_rows)
-        extra = {TRUNCATED_HEADER: "true", ROW_LIMIT_HEADER: str(max_rows)}
+        limit = max_bytes if result.cut_by == "bytes" else max_rows
+        body = mark_truncated(body, data_format, limit, result.cut_by)
+        extra = truncation_headers(result.cut_by, limit)
     if record.key is not None:
         answer = CachedAnswer(body, media_type, tuple(extra.items()), result.row_count)
         state.response_cache.put(record.key, answer)

@@ -31,6 +31,7 @@ from integrationsgraph.server.service_description import (
     serialize_description,
 )
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.server.slow_readers import SlowReaderDroppingApp
 from integrationsgraph.store import current_release
 
 log = logging.getLogger("integrationsgraph.server")
@@ -135,7 +136,7 @@ def create_app(settings: Settings, backend: Backend | None = None) -> Starlette:
             await app.state.backend.close()
 
     metrics = Metrics()
-    app = Starlette(
+    app = SlowReaderDroppingApp(
         routes=routes(settings), exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan,
         middleware=middleware_stack(settings, metrics),
     )  # fmt: skip

@@ -17,7 +17,8 @@ The contract every route builds on (also written down in docs/architecture.md, "
 other processes, the in-process store in a worker thread (pyoxigraph releases the GIL), the remote one
 awaits httpx. `timeout` (seconds; None: the backend's default) is the query's deadline. It raises
 `QuerySyntaxError` (a 400: the parser's message with line and column), `QueryTimeout` (504),
-`ServerBusy` (503) or `BackendUnavailable` (a 502); anything else is a bug and becomes a logged 500.
+`ServerBusy` (503), `QueryMemoryExceeded` (507: the worker pool's memory limit) or `BackendUnavailable`
+(a 502); anything else is a bug and becomes a logged 500.
 `start()` is awaited once before the first query (the app's lifespan does it), `close()` at the end.
 
 The default graph, when the request names no dataset, is the union of all named graphs. `formats` is a
@@ -72,6 +73,17 @@ class QueryTimeout(IntegrationsgraphError):
         self.seconds = seconds
 
 
+class QueryMemoryExceeded(IntegrationsgraphError):
+    """The query needed more memory than a worker may use; it was stopped and its worker replaced (507)."""
+
+    def __init__(self, limit_bytes: int):
+        mib = limit_bytes / (1024 * 1024)
+        super().__init__(
+            f"the query needed more than {mib:g} MiB of memory, the limit per query, and was stopped"
+        )
+        self.limit_bytes = limit_bytes
+
+
 class ServerBusy(IntegrationsgraphError):
     """Every query slot and the whole queue are taken, or the wait for a slot outlasted the deadline (503)."""
 
@@ -114,8 +126,9 @@ class PreferredFormats:
 class QueryResult:
     """The answer to one query, held serialized in one lossless format and converted on demand.
 
-    `truncated` is true when the server's row limit cut the answer (`row_count` rows were kept); the
-    endpoint then says so in a header and in the body, or refuses a format that cannot say it.
+    `truncated` is true when the server's row or byte limit cut the answer (`row_count` rows were kept;
+    `cut_by` is "rows" or "bytes"); the endpoint then says so in a header and in the body, or refuses a
+    format that cannot say it.
     """
 
     def __init__(
@@ -125,12 +138,15 @@ class QueryResult:
         data_format: ox.QueryResultsFormat | ox.RdfFormat,
         row_count: int | None = None,
         truncated: bool = False,
+        *,
+        cut_by: str | None = None,
     ):
         self.kind = kind
         self.data = data
         self.data_format = data_format
         self.row_count = row_count
         self.truncated = truncated
+        self.cut_by = cut_by if truncated else None
 
     @classmethod
     def of(cls, evaluated: Evaluated) -> QueryResult:
@@ -139,7 +155,10 @@ class QueryResult:
             data_format = ox.RdfFormat.from_media_type(evaluated.media_type)
         else:
             data_format = ox.QueryResultsFormat.from_media_type(evaluated.media_type)
-        return cls(evaluated.kind, evaluated.data, data_format, evaluated.row_count, evaluated.truncated)
+        return cls(
+            evaluated.kind, evaluated.data, data_format, evaluated.row_count, evaluated.truncated,
+            cut_by=evaluated.cut_by,
+        )  # fmt: skip
 
     def _parsed(self) -> ox.QuerySolutions | ox.QueryBoolean:
         return ox.parse_query_results(self.data, format=self.data_format)
@@ -207,12 +226,18 @@ class Backend(Protocol):
 
 
 def evaluation_request(
-    text: str, dataset: Dataset, formats: PreferredFormats, base_iri: str | None, max_rows: int | None
+    text: str,
+    dataset: Dataset,
+    formats: PreferredFormats,
+    base_iri: str | None,
+    max_rows: int | None,
+    *,
+    max_bytes: int | None = None,
 ) -> EvaluationRequest:
     """The plain-valued request `evaluation.evaluate` answers (and worker processes receive)."""
     return EvaluationRequest(
         text, dataset.default_graph_uris, dataset.named_graph_uris,
-        formats.results.media_type, formats.graph.media_type, base_iri, max_rows,
+        formats.results.media_type, formats.graph.media_type, base_iri, max_rows, max_bytes,
     )  # fmt: skip
 
 
@@ -231,10 +256,13 @@ class EmbeddedBackend:
         max_threads: int = 8,
         max_rows: int | None = None,
         version: str | None = None,
+        *,
+        max_bytes: int | None = None,
     ):
         self.store = store
         self.label = label
         self.max_rows = max_rows
+        self.max_bytes = max_bytes
         self.version = version
         self._limiter = anyio.CapacityLimiter(max_threads)
 
@@ -263,7 +291,9 @@ class EmbeddedBackend:
         base_iri: str | None = None,
     ) -> QueryResult:
         """Evaluate and serialize in the calling thread (for worker threads and command-line tools)."""
-        request = evaluation_request(text, dataset, formats, base_iri, self.max_rows)
+        request = evaluation_request(
+            text, dataset, formats, base_iri, self.max_rows, max_bytes=self.max_bytes
+        )
         try:
             return QueryResult.of(evaluate(self.store, request))
         except SyntaxError as error:

@@ -1,7 +1,9 @@
 """A query's deadline, and giving up on a query whose client has gone away.
 
 The deadline is the `query_timeout` setting; a request may ask for less with the parameter `timeout`
-(seconds, in the URL or the form) or the header `X-Timeout`, never for more. When the client disconnects
+(seconds, in the URL or the form) or the header `X-Timeout`, never for more, nor for less than the
+`min_query_timeout` floor: a query stopped at its deadline costs a worker restart, and a tiny timeout
+would let any client have workers killed and restarted in a loop. When the client disconnects
 while its query runs, the query is cancelled: a worker-process backend then kills the worker, which frees
 everything the query held.
 """
@@ -25,8 +27,8 @@ class ClientDisconnected(Exception):
     """The client closed the connection before its answer was ready; nothing is sent."""
 
 
-def query_deadline(request: Request, requested: str | None, maximum: float) -> float:
-    """Seconds the query may take: the smaller of the setting and what the request asks for."""
+def query_deadline(request: Request, requested: str | None, maximum: float, floor: float = 0.0) -> float:
+    """Seconds the query may take: what the request asks for, raised to `floor`, at most `maximum`."""
     asked = requested if requested is not None else request.headers.get(TIMEOUT_HEADER)
     if asked is None or asked.strip() == "":
         return maximum
@@ -36,7 +38,7 @@ def query_deadline(request: Request, requested: str | None, maximum: float) -> f
         seconds = math.nan
     if not 0 < seconds < math.inf:
         raise HTTPProblem(400, "Bad request", f"timeout {asked!r} is not a number of seconds above 0")
-    return min(seconds, maximum)
+    return min(max(seconds, floor), maximum)
 
 
 async def _disconnected(request: Request) -> None:

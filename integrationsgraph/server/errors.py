@@ -15,7 +15,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from integrationsgraph.server.backends import BackendUnavailable, QuerySyntaxError, QueryTimeout, ServerBusy
+from integrationsgraph.server.backends import (
+    BackendUnavailable,
+    QueryMemoryExceeded,
+    QuerySyntaxError,
+    QueryTimeout,
+    ServerBusy,
+)
 from integrationsgraph.server.negotiation import negotiate
 
 log = logging.getLogger("integrationsgraph.server")
@@ -32,6 +38,7 @@ STATUS_TITLES = {
     502: "Bad gateway",
     503: "Service unavailable",
     504: "Query timeout",
+    507: "Query needs too much memory",
 }
 
 
@@ -119,6 +126,12 @@ async def handle_query_timeout(request: Request, error: QueryTimeout) -> Respons
     return error_response(request, 504, "Query timeout", detail, timeout=error.seconds)
 
 
+async def handle_memory_exceeded(request: Request, error: QueryMemoryExceeded) -> Response:
+    # 507 (insufficient storage): the same query would fail again, so no Retry-After.
+    detail = f"{error}; ask a narrower question (a LIMIT, fewer patterns, no ORDER BY over many rows)."
+    return error_response(request, 507, STATUS_TITLES[507], detail, limit=error.limit_bytes)
+
+
 async def handle_server_busy(request: Request, error: ServerBusy) -> Response:
     headers = {"Retry-After": str(error.retry_after)}
     return error_response(request, 503, "Server busy", f"{error}; retry later.", headers)
@@ -138,6 +151,7 @@ EXCEPTION_HANDLERS = {
     QuerySyntaxError: handle_syntax_error,
     BackendUnavailable: handle_backend_unavailable,
     QueryTimeout: handle_query_timeout,
+    QueryMemoryExceeded: handle_memory_exceeded,
     ServerBusy: handle_server_busy,
     Exception: handle_internal_error,
 }

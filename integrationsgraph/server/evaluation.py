@@ -8,6 +8,11 @@ The row cap is counted exactly, without iterating solutions in Python: solutions
 and graphs as N-Triples, where one line is one row (both formats escape line breaks inside terms), into a
 writer that stops the serializer as soon as one row too many arrives. The lines kept are then converted
 to the requested lossless format by pyoxigraph.
+
+The byte cap works the same way and is what bounds memory (rows can be kilobytes each): the writer also
+stops at the last whole line that fits in `max_bytes`, so the worker never holds more than that. The
+requested format can be larger than TSV (JSON repeats every variable name), so when the converted answer
+is over the cap, fewer lines are converted again until it fits. `Evaluated.cut_by` says which cap cut.
 """
 
 from __future__ import annotations
@@ -31,52 +36,84 @@ def storage_format(requested: ox.QueryResultsFormat) -> ox.QueryResultsFormat:
 
 
 class _EnoughRows(Exception):
-    """Raised inside the serializer's write() to stop it once the row cap is passed."""
+    """Raised inside the serializer's write() to stop it once the row or byte cap is passed."""
 
 
 class _LineCappedWriter:
-    """A file-like sink keeping at most `max_lines` lines; `overflowed` tells whether more were offered."""
+    """A file-like sink keeping whole lines, at most `max_lines` of them and `max_bytes` in all.
 
-    def __init__(self, max_lines: int | None):
+    `cut_by` is "rows" or "bytes" once more was offered than a cap allows, else None.
+    """
+
+    def __init__(self, max_lines: int | None, max_bytes: int | None = None):
         self.max_lines = max_lines
+        self.max_bytes = max_bytes
         self.chunks: list[bytes] = []
         self.lines = 0
-        self.overflowed = False
+        self.size = 0
+        self.cut_by: str | None = None
 
     def write(self, chunk) -> int:
         chunk = bytes(chunk)
-        if self.max_lines is None:
-            self.chunks.append(chunk)
-            return len(chunk)
-        newlines = chunk.count(b"\n")
-        if self.lines + newlines <= self.max_lines:
-            self.chunks.append(chunk)
-            self.lines += newlines
-            return len(chunk)
-        # Keep the lines up to the cap, drop the rest, and stop the serializer.
-        keep = self.max_lines - self.lines
-        cut = -1
-        for _ in range(keep):
-            cut = chunk.index(b"\n", cut + 1)
-        self.chunks.append(chunk[: cut + 1])
-        self.lines = self.max_lines
-        self.overflowed = True
-        raise _EnoughRows
+        keep = chunk
+        if self.max_lines is not None:
+            newlines = chunk.count(b"\n")
+            if self.lines + newlines > self.max_lines:
+                cut = -1
+                for _ in range(self.max_lines - self.lines):
+                    cut = chunk.index(b"\n", cut + 1)
+                keep, self.cut_by = chunk[: cut + 1], "rows"
+        if self.max_bytes is not None and self.size + len(keep) > self.max_bytes:
+            # A line may have begun in an earlier chunk: getvalue() drops a trailing partial line.
+            keep, self.cut_by = keep[: self.max_bytes - self.size], "bytes"
+        self.chunks.append(keep)
+        self.size += len(keep)
+        self.lines += keep.count(b"\n")
+        if self.cut_by is not None:
+            raise _EnoughRows  # stop the serializer: nothing past the cap is produced
+        return len(chunk)
 
     def flush(self) -> None:
         """pyoxigraph may flush its output: nothing to do for an in-memory sink."""
 
     def getvalue(self) -> bytes:
-        return b"".join(self.chunks)
+        data = b"".join(self.chunks)
+        return data if self.cut_by is None else data[: data.rfind(b"\n") + 1]
 
 
-def _capped(serialize, max_lines: int | None) -> tuple[bytes, int, bool]:
-    """Run `serialize(writer)`; the bytes kept, the number of lines, and whether the cap cut them."""
-    writer = _LineCappedWriter(max_lines)
+def _capped(serialize, max_lines: int | None, max_bytes: int | None = None) -> tuple[bytes, int, str | None]:
+    """Run `serialize(writer)`; the bytes kept, the number of lines, and which cap cut them (or None)."""
+    writer = _LineCappedWriter(max_lines, max_bytes)
     with contextlib.suppress(_EnoughRows):
         serialize(writer)
     data = writer.getvalue()
-    return data, data.count(b"\n"), writer.overflowed
+    return data, data.count(b"\n"), writer.cut_by
+
+
+def _first_lines(data: bytes, count: int) -> bytes:
+    end = -1
+    for _ in range(count):
+        end = data.index(b"\n", end + 1)
+    return data[: end + 1]
+
+
+def _fit(lines_data: bytes, header_lines: int, convert, max_bytes: int | None) -> tuple[bytes, bytes, bool]:
+    """`convert(lines_data)`, with fewer lines when the converted bytes exceed `max_bytes`.
+
+    Returns the converted bytes, the lines they came from, and whether lines had to be dropped.
+    """
+    data = convert(lines_data)
+    dropped = False
+    while max_bytes is not None and len(data) > max_bytes:
+        rows = lines_data.count(b"\n") - header_lines
+        if rows <= 0:
+            break  # only the header is left: an empty answer is as small as this format gets
+        # Proportionally fewer rows, a tenth less for the format's fixed overhead; at least one fewer.
+        keep = min(rows - 1, rows * max_bytes // len(data) * 9 // 10)
+        lines_data = _first_lines(lines_data, header_lines + keep)
+        data = convert(lines_data)
+        dropped = True
+    return data, lines_data, dropped
 
 
 @dataclass(frozen=True)
@@ -90,17 +127,22 @@ class EvaluationRequest:
     graph_media_type: str = G.N_TRIPLES.media_type
     base_iri: str | None = None
     max_rows: int | None = None
+    max_bytes: int | None = None
 
 
 @dataclass(frozen=True)
 class Evaluated:
-    """A complete answer: `data` in the format named by `media_type`; `truncated` when the row cap cut it."""
+    """A complete answer: `data` in the format named by `media_type`; `truncated` when a cap cut it.
+
+    `cut_by` names the cap: "rows" (`max_rows`) or "bytes" (`max_bytes`).
+    """
 
     kind: Literal["solutions", "boolean", "graph"]
     data: bytes
     media_type: str
     row_count: int | None = None
     truncated: bool = False
+    cut_by: str | None = None
 
 
 def _dataset_arguments(request: EvaluationRequest) -> dict:
@@ -125,30 +167,45 @@ def evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
 
 
 def _solutions(answer: ox.QuerySolutions, request: EvaluationRequest) -> Evaluated:
-    return capped_solutions(answer, request.results_media_type, request.max_rows)
+    return capped_solutions(answer, request.results_media_type, request.max_rows, request.max_bytes)
 
 
 def _graph(answer: ox.QueryTriples, request: EvaluationRequest) -> Evaluated:
     serialize = functools.partial(answer.serialize, format=G.N_TRIPLES)
-    return capped_graph(serialize, request.graph_media_type, request.max_rows)
+    return capped_graph(serialize, request.graph_media_type, request.max_rows, request.max_bytes)
 
 
-def capped_solutions(answer: ox.QuerySolutions, media_type: str, max_rows: int | None) -> Evaluated:
-    """At most `max_rows` solutions in the lossless format nearest to `media_type`."""
+def capped_solutions(
+    answer: ox.QuerySolutions, media_type: str, max_rows: int | None, max_bytes: int | None = None
+) -> Evaluated:
+    """At most `max_rows` solutions and `max_bytes` bytes in the lossless format nearest to `media_type`."""
     data_format = storage_format(R.from_media_type(media_type) or R.JSON)
     max_lines = None if max_rows is None else max_rows + 1  # the TSV header line
-    tsv, lines, truncated = _capped(lambda sink: answer.serialize(sink, format=R.TSV), max_lines)
-    if data_format == R.TSV:
-        data = tsv
-    else:
-        data = ox.parse_query_results(tsv, format=R.TSV).serialize(format=data_format)
-    return Evaluated("solutions", data, data_format.media_type, max(lines - 1, 0), truncated)
+    tsv, _, cut_by = _capped(lambda sink: answer.serialize(sink, format=R.TSV), max_lines, max_bytes)
+
+    def convert(lines: bytes) -> bytes:
+        if data_format == R.TSV:
+            return lines
+        return ox.parse_query_results(lines, format=R.TSV).serialize(format=data_format)
+
+    data, tsv, dropped = _fit(tsv, 1, convert, max_bytes)
+    cut_by = "bytes" if dropped else cut_by
+    rows = max(tsv.count(b"\n") - 1, 0)
+    return Evaluated("solutions", data, data_format.media_type, rows, cut_by is not None, cut_by)
 
 
-def capped_graph(serialize_n_triples, media_type: str, max_rows: int | None) -> Evaluated:
-    """At most `max_rows` triples of what `serialize_n_triples(sink)` writes, in `media_type`'s format."""
+def capped_graph(
+    serialize_n_triples, media_type: str, max_rows: int | None, max_bytes: int | None = None
+) -> Evaluated:
+    """At most `max_rows` triples and `max_bytes` bytes of what `serialize_n_triples(sink)` writes."""
     data_format = G.from_media_type(media_type) or G.N_TRIPLES
-    nt, lines, truncated = _capped(serialize_n_triples, max_rows)
-    if data_format != G.N_TRIPLES:
-        nt = ox.serialize(ox.parse(nt, format=G.N_TRIPLES), format=data_format)
-    return Evaluated("graph", nt, data_format.media_type, lines, truncated)
+    nt, _, cut_by = _capped(serialize_n_triples, max_rows, max_bytes)
+
+    def convert(lines: bytes) -> bytes:
+        if data_format == G.N_TRIPLES:
+            return lines
+        return ox.serialize(ox.parse(lines, format=G.N_TRIPLES), format=data_format)
+
+    data, nt, dropped = _fit(nt, 0, convert, max_bytes)
+    cut_by = "bytes" if dropped else cut_by
+    return Evaluated("graph", data, data_format.media_type, nt.count(b"\n"), cut_by is not None, cut_by)

@@ -36,12 +36,17 @@ class Metrics:
         )
         self.rejections = Counter(
             "integrationsgraph_query_rejections",
-            "Queries refused before running, by reason (busy, federation, too_large, truncated_format)",
+            "Queries refused or stopped, by reason (busy, federation, too_large, truncated_format, memory)",
             ["reason"], registry=self.registry,
         )  # fmt: skip
         self.cache = Counter(
             "integrationsgraph_response_cache", "Query answers looked up in the response cache, by outcome",
             ["outcome"], registry=self.registry,
+        )  # fmt: skip
+        self.slow_readers = Counter(
+            "integrationsgraph_slow_readers_dropped",
+            "Connections dropped for reading nothing of their answer within write_timeout",
+            registry=self.registry,
         )  # fmt: skip
         self.in_flight = Gauge(
             "integrationsgraph_queries_in_flight", "Queries being evaluated or waiting for a worker",

@@ -4,7 +4,8 @@
 2. CORS: any origin, no credentials (the graph is public; cookies are never used), preflight answered;
 3. the gzip ETag marker: outside gzip, so it sees which responses were compressed;
 4. gzip, for clients that accept it;
-5. request limits: innermost, before any handler reads headers or a body.
+5. request limits: before any handler reads headers or a body;
+6. the client: innermost, so the query pool knows whose query it evaluates (`fairness.py`).
 """
 
 from __future__ import annotations
@@ -13,13 +14,19 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
+from integrationsgraph.server.fairness import ClientMiddleware
 from integrationsgraph.server.http_cache import EncodingETagMiddleware
-from integrationsgraph.server.limits import ROW_LIMIT_HEADER, TRUNCATED_HEADER, RequestLimitsMiddleware
+from integrationsgraph.server.limits import (
+    BYTE_LIMIT_HEADER,
+    ROW_LIMIT_HEADER,
+    TRUNCATED_HEADER,
+    RequestLimitsMiddleware,
+)
 from integrationsgraph.server.metrics import Metrics, MetricsMiddleware
 from integrationsgraph.server.settings import Settings
 
 # Response headers a script on another origin may read.
-EXPOSED_HEADERS = ["ETag", "Retry-After", "Link", TRUNCATED_HEADER, ROW_LIMIT_HEADER]
+EXPOSED_HEADERS = ["ETag", "Retry-After", "Link", TRUNCATED_HEADER, ROW_LIMIT_HEADER, BYTE_LIMIT_HEADER]
 
 
 def middleware_stack(settings: Settings, metrics: Metrics) -> list[Middleware]:
@@ -41,4 +48,5 @@ def middleware_stack(settings: Settings, metrics: Metrics) -> list[Middleware]:
             max_header_bytes=settings.max_header_bytes,
             max_body_bytes=settings.max_body_bytes,
         ),
+        Middleware(ClientMiddleware),
     ]

@@ -25,6 +25,13 @@ def pool_options(settings: Settings) -> dict:
         "max_queued": settings.max_queued_queries,
         "default_timeout": settings.query_timeout,
         "max_rows": settings.max_result_rows,
+        "max_bytes": settings.max_result_bytes,
+        "query_memory_bytes": settings.query_memory_bytes,
+        "recycle_bytes": settings.worker_recycle_bytes,
+        "max_client_queries": settings.max_client_queries,
+        "cheap_lane_workers": settings.cheap_lane_workers,
+        "cheap_seconds": settings.cheap_query_seconds,
+        "spare_workers": settings.spare_workers,
     }
 
 

@@ -23,6 +23,15 @@ Limits and the query workers (`serve` runs queries in worker processes; see docs
 | max_body_bytes       | `1000000`    | bytes of request body                                             |
 | max_header_bytes     | `16384`      | bytes of request headers (names and values)                       |
 | max_result_rows      | `100000`     | solutions or triples in one answer; more are cut, and it says so  |
+| max_result_bytes     | `16777216`   | bytes of one answer (16 MiB); more rows are cut, and it says so   |
+| query_memory_bytes   | `536870912`  | memory a query may add to its worker (512 MiB); more: 507        |
+| worker_recycle_bytes | `134217728`  | a worker that grew by more (128 MiB) is replaced after its answer |
+| write_timeout        | `30`         | seconds a client may read nothing of its answer; then it is dropped |
+| min_query_timeout    | `1`          | floor on the `timeout` a request asks for (seconds)               |
+| max_client_queries   | `2`          | queries of one client address evaluated at once; more wait        |
+| cheap_lane_workers   | `1`          | workers kept for clients whose queries have been cheap            |
+| cheap_query_seconds  | `1`          | seconds a query may run on the cheap lane before leaving it      |
+| spare_workers        | `1`          | workers started ahead, taking a stopped worker's place at once    |
 | cache_max_age        | `300`        | seconds in `Cache-Control: public, max-age`                       |
 | response_cache_bytes | `67108864`   | bytes of answers kept in memory for repeated queries (0: none)    |
 | worker_store         | `memory`     | `memory`: workers copy the build into memory; `disk`: read in place |
@@ -75,6 +84,20 @@ def _not_negative(text: str) -> int:
     number = int(text)
     if number < 0:
         raise ValueError("must be 0 or more")
+    return number
+
+
+def _at_least_a_kibibyte(text: str) -> int:
+    number = int(text)
+    if number < 1024:
+        raise ValueError("must be at least 1024 bytes")  # room for a header line and a row
+    return number
+
+
+def _at_least_a_mebibyte(text: str) -> int:
+    number = int(text)
+    if number < 1024 * 1024:
+        raise ValueError("must be at least 1048576 bytes (1 MiB)")
     return number
 
 
@@ -138,6 +161,15 @@ class Settings:
     max_body_bytes: int = 1_000_000
     max_header_bytes: int = 16_384
     max_result_rows: int = 100_000
+    max_result_bytes: int = 16 * 1024 * 1024
+    query_memory_bytes: int = 512 * 1024 * 1024
+    worker_recycle_bytes: int = 128 * 1024 * 1024
+    write_timeout: float = 30.0
+    min_query_timeout: float = 1.0
+    max_client_queries: int = 2
+    cheap_lane_workers: int = 1
+    cheap_query_seconds: float = 1.0
+    spare_workers: int = 1
     cache_max_age: int = 300
     response_cache_bytes: int = 64 * 1024 * 1024
     worker_store: str = "memory"
@@ -186,6 +218,15 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "max_body_bytes": _positive,
     "max_header_bytes": _positive,
     "max_result_rows": _positive,
+    "max_result_bytes": _at_least_a_kibibyte,
+    "query_memory_bytes": _at_least_a_mebibyte,
+    "worker_recycle_bytes": _at_least_a_mebibyte,
+    "write_timeout": _positive_seconds,
+    "min_query_timeout": _not_negative_seconds,
+    "max_client_queries": _positive,
+    "cheap_lane_workers": _not_negative,
+    "cheap_query_seconds": _positive_seconds,
+    "spare_workers": _not_negative,
     "cache_max_age": _not_negative,
     "response_cache_bytes": _not_negative,
     "worker_store": _worker_store,

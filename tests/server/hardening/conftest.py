@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.pool import WorkerPoolBackend
+from integrationsgraph.server.serving import pool_options
 from integrationsgraph.server.settings import Settings
 
 EX = "http://example.org/"
@@ -34,18 +35,17 @@ def chain_store(people: int = 3000) -> ox.Store:
 def pool_app(store: ox.Store, **settings) -> Starlette:
     """The app over `store`, its queries in a pool of worker processes, with these settings."""
     resolved = Settings(**settings)
-    backend = WorkerPoolBackend.from_store(
-        store, "test pool", version="test-data", workers=resolved.query_workers,
-        max_queued=resolved.max_queued_queries, default_timeout=resolved.query_timeout,
-        max_rows=resolved.max_result_rows,
-    )  # fmt: skip
+    backend = WorkerPoolBackend.from_store(store, "test pool", version="test-data", **pool_options(resolved))
     return create_app(resolved, backend=backend)
 
 
 @pytest.fixture(scope="module")
 def chain_server(start_server) -> Iterator[str]:
-    """A server over `chain_store` with a 2 s deadline and 2 workers (shared by a module's tests)."""
-    with start_server(pool_app(chain_store(), query_timeout=2.0)) as base_url:
+    """A server over `chain_store` with a 2 s deadline and 2 workers (shared by a module's tests).
+
+    Its timeout floor is 0.2 s, so that tests can lower the deadline below a second.
+    """
+    with start_server(pool_app(chain_store(), query_timeout=2.0, min_query_timeout=0.2)) as base_url:
         yield base_url
 
 

@@ -59,11 +59,12 @@ def test_pathological_query_is_answered_in_time_while_others_are_served(chain_se
             quick_latencies.append(elapsed)
         response, elapsed = slow.result()
     assert elapsed < DEADLINE + SLACK, f"answered after {elapsed:.2f} s"
-    assert response.status_code in (200, 504), response.text
-    if response.status_code == 504:
+    # Stopped at the deadline (504) or, if it grew faster than it ran out of time, at the memory limit (507).
+    assert response.status_code in (200, 504, 507), response.text
+    if response.status_code in (504, 507):
         error = response.json()["error"]
-        assert error["title"] == "Query timeout"
-        assert error["status"] == 504
+        assert error["title"] == {504: "Query timeout", 507: "Query needs too much memory"}[error["status"]]
+        assert error["status"] == response.status_code
     else:
         assert_complete(response)
     # Another client is served meanwhile: far below the deadline (a generous bound on a busy machine).
