@@ -1,0 +1,313 @@
+"""Applying a curator's decisions to a source graph: each card kept, corrected, rejected or added.
+
+Every fact node is rewritten from its card (its classes, every field, its time link and its evidence), so
+a card that round-trips unchanged gives back exactly the triples it came from. Unchanged dates keep their
+nodes (and notes); changed ones get new instants with the three layers and the method. Intervals,
+instants and evidence no fact points at any more are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from integrationsgraph.curation.evidence import Selector, selector_turtle
+from integrationsgraph.errors import UsageError
+from integrationsgraph.ingest.dates import STATED, PartialDate
+from integrationsgraph.ingest.naming import instant_iri
+from integrationsgraph.namespaces import IG, OA, PREFIXES, PROV, TIME
+from integrationsgraph.review.opening import Review, card, parse_trig
+from integrationsgraph.review.terms import compact, expand, from_json
+from integrationsgraph.review.vocabulary import ENTITY_CLASSES, ENTITY_KINDS, FACT_CLASSES, time_link
+
+DECISIONS = ("pending", "accepted", "rejected")
+_EDTF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Nodes that exist only for the facts pointing at them.
+DEPENDENT_CLASSES = (TIME.Instant, TIME.ProperInterval, TIME.DateTimeDescription, IG.Evidence,
+                     OA.TextQuoteSelector, OA.TextPositionSelector)  # fmt: skip
+_PREFIX_LINES = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+
+
+@dataclass
+class Outcome:
+    graph: Graph
+    entities: dict[str, Graph]  # kind -> the new entities of that kind
+    counts: dict[str, int] = field(default_factory=dict)
+    minted: dict[str, str] = field(default_factory=dict)  # card IRI given -> IRI written
+
+
+def _where(index: int, item: dict) -> str:
+    return f"card {index + 1} ({item.get('iri') or 'new fact'})"
+
+
+def _comparable(item: dict) -> tuple:
+    fields = sorted(
+        (f["predicate"], tuple(sorted((k, str(v)) for k, v in f["value"].items() if k != "label")))
+        for f in item.get("fields", [])
+    )
+    time = item.get("time") or {}
+    dates = tuple(
+        (key, (time.get(key) or {}).get("edtf", ""), (time.get(key) or {}).get("method", ""),
+         (time.get(key) or {}).get("note", ""))
+        for key in ("begins", "ends")
+    )  # fmt: skip
+    spans = sorted((int(s["start"]), int(s["end"])) for s in item.get("spans", []))
+    return (item.get("iri"), tuple(sorted(item.get("classes", []))), tuple(fields), dates, tuple(spans))
+
+
+def parse_date(value: dict, where: str) -> PartialDate:
+    edtf = str(value.get("edtf", "")).strip()
+    match = _EDTF.match(edtf)
+    if not match:
+        raise UsageError(f"{where}: date {edtf!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    method = str(value.get("method") or STATED).removeprefix("igc:")
+    note = str(value.get("note") or "").strip()
+    if method != STATED and not note:
+        raise UsageError(
+            f"{where}: a date that is not stated ({method}) needs a note saying how it was reached"
+        )
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        PartialDate(year, month, day).latest  # noqa: B018 (checks the calendar)
+        if day is not None:
+            PartialDate(year, month, day).earliest  # noqa: B018
+    except ValueError as error:
+        raise UsageError(f"{where}: date {edtf!r} is not a calendar day: {error}") from error
+    return PartialDate(year, month, day, method, note)
+
+
+class _Applier:
+    def __init__(self, review: Review, registry_refs: set[str]):
+        self.review = review
+        self.stem = review.stem
+        self.body = review.source.body
+        self.registry_refs = registry_refs
+        self.graph = Graph()
+        for triple in review.graph:
+            self.graph.add(triple)
+
+    # --- time --------------------------------------------------------------------------------------
+    def _instant(self, value: PartialDate) -> URIRef:
+        iri = expand(instant_iri(self.stem, value))
+        if (iri, RDF.type, TIME.Instant) in self.graph:
+            return iri
+        if value.day is not None:
+            layer = (TIME.inXSDDate, Literal(value.edtf, datatype=XSD.date))
+        elif value.month is not None:
+            layer = (TIME.inXSDgYearMonth, Literal(value.edtf, datatype=XSD.gYearMonth))
+        else:
+            layer = (TIME.inXSDgYear, Literal(value.edtf, datatype=XSD.gYear))
+        add = self.graph.add
+        add((iri, RDF.type, TIME.Instant))
+        add((iri, *layer))
+        add((iri, IG.earliest, Literal(value.earliest.isoformat(), datatype=XSD.date)))
+        add((iri, IG.latest, Literal(value.latest.isoformat(), datatype=XSD.date)))
+        add((iri, IG.edtf, Literal(value.edtf)))
+        add((iri, IG.dateMethod, expand(f"igc:{value.method}")))
+        if value.method != STATED:
+            add((iri, IG.dateNote, Literal(value.note, lang="en")))
+        return iri
+
+    def _time(self, fact: URIRef, item: dict, original: dict | None, where: str) -> None:
+        time = item.get("time") or {}
+        link, shape = time_link(item.get("classes", []))
+        predicate = expand(link)
+        same = original is not None and _comparable({"time": time}) == _comparable({"time": original["time"]})
+        if same and original["time"].get("node"):
+            self.graph.add((fact, predicate, expand(original["time"]["node"])))
+            return
+        begins = parse_date(time["begins"], f"{where}, begins") if time.get("begins") else None
+        ends = parse_date(time["ends"], f"{where}, ends") if time.get("ends") else None
+        if begins is None and ends is None:
+            return
+        if shape == "instant":
+            if ends is not None:
+                raise UsageError(f"{where}: an event has one date, not a beginning and an end")
+            self.graph.add((fact, predicate, self._instant(begins)))
+            return
+        interval = expand(f"interval:{self.stem}-{compact(str(fact)).split(':', 1)[1]}")
+        for triple in list(self.graph.triples((interval, None, None))):
+            self.graph.remove(triple)
+        self.graph.add((interval, RDF.type, TIME.ProperInterval))
+        if begins is not None:
+            self.graph.add((interval, TIME.hasBeginning, self._instant(begins)))
+        if ends is not None:
+            self.graph.add((interval, TIME.hasEnd, self._instant(ends)))
+        self.graph.add((fact, predicate, interval))
+
+    # --- evidence ----------------------------------------------------------------------------------
+    def _evidence(self, start: int, end: int, where: str) -> URIRef:
+        if not 0 <= start < end <= len(self.body):
+            raise UsageError(f"{where}: evidence {start}..{end} is not a span of the text")
+        node = expand(f"evidence:{self.stem}-{start}-{end}")
+        if (node, RDF.type, IG.Evidence) not in self.graph:
+            selector = Selector(self.stem, start, end, self.body[start:end],
+                                self.body[max(0, start - 32) : start], self.body[end : end + 32])  # fmt: skip
+            for triple in parse_trig((_PREFIX_LINES + selector_turtle(selector)).encode(), where):
+                self.graph.add(triple)
+        return node
+
+    # --- facts -------------------------------------------------------------------------------------
+    def write_fact(self, fact: URIRef, item: dict, original: dict | None, where: str) -> None:
+        classes = item.get("classes") or []
+        if not classes or any(c not in FACT_CLASSES for c in classes):
+            raise UsageError(f"{where}: the kind of fact must be one of {', '.join(FACT_CLASSES)}")
+        spans = item.get("spans") or []
+        if not spans:
+            raise UsageError(
+                f"{where}: a fact needs at least one evidence span (select the words that state it)"
+            )
+        for cls in classes:
+            self.graph.add((fact, RDF.type, expand(cls)))
+        self.graph.add((fact, PROV.wasDerivedFrom, self.review.source_node))
+        for span in spans:
+            self.graph.add((fact, IG.evidence, self._evidence(int(span["start"]), int(span["end"]), where)))
+        for entry in item.get("fields", []):
+            value = from_json(entry["value"])
+            if isinstance(value, Literal) and not str(value).strip():
+                continue
+            self.graph.add((fact, expand(entry["predicate"]), value))
+        self._time(fact, item, original, where)
+
+    def drop_orphans(self) -> None:
+        """Remove dependent nodes (time, evidence) that nothing points at any more, until none is left."""
+        while True:
+            dependents = {s for cls in DEPENDENT_CLASSES for s in self.graph.subjects(RDF.type, cls)}
+            referenced = {o for s, _, o in self.graph if s != o}
+            orphans = [d for d in dependents if d not in referenced]
+            if not orphans:
+                return
+            for orphan in orphans:
+                self.graph.remove((orphan, None, None))
+
+
+def _suggest_iri(item: dict, stem: str, taken: set[str]) -> str:
+    """A fact IRI from its class and main fields, in the contract's style (the curator may change it)."""
+    values = {f["predicate"]: f["value"].get("iri", "") for f in item.get("fields", [])}
+    local = [v.split(":", 1)[1] for v in (values.get(p, "") for p in (
+        "org:member", "ig:post", "ig:meetingOf", "ig:meetingType", "org:resultingOrganization",
+        "ig:adoptedPlan", "ig:presenter")) if ":" in v]  # fmt: skip
+    begins = ((item.get("time") or {}).get("begins") or {}).get("edtf", "")[:4]
+    cls = (item.get("classes") or ["ig:Fact"])[0].split(":", 1)[1].lower()
+    prefix = {"holding": "holding", "meeting": "meeting"}.get(cls, "event")
+    base = "-".join([*local, *([begins] if begins else []), cls]) or f"{stem}-{cls}"
+    iri, number = f"{prefix}:{base}", 2
+    while iri in taken:
+        iri, number = f"{prefix}:{base}-{number}", number + 1
+    return iri
+
+
+def apply_review(review: Review, payload: dict, registry_refs: set[str], labels: dict[str, str]) -> Outcome:
+    """The source graph and new entities after the decisions of `payload`; UsageError names a card or
+    entity that cannot be written (an undecided draft fact, a missing field, an unknown entity)."""
+    items = payload.get("cards")
+    if not isinstance(items, list):
+        raise UsageError("the request names no cards")
+    applier = _Applier(review, registry_refs)
+    origin = "curated" if review.opened_from == "curated" else "drafted"
+    originals = {c["iri"]: c for c in (card(review, f, origin, labels) for f in review.facts())}
+    for fact in review.facts():
+        applier.graph.remove((fact, None, None))
+    counts = dict.fromkeys((origin, "kept", "corrected", "rejected", "added"), 0)
+    counts[origin] = len(originals)
+    taken = set(originals)
+    pending, written, rejected = [], [], set()
+    for index, item in enumerate(items):
+        where = _where(index, item)
+        decision = item.get("decision")
+        if decision not in DECISIONS:
+            raise UsageError(f"{where}: decision must be one of {', '.join(DECISIONS)}")
+        original = originals.get(item.get("original_iri") or "")
+        if original is None and item.get("original_iri"):
+            raise UsageError(f"{where}: {item['original_iri']} is not a fact of this document")
+        if decision == "pending":
+            pending.append(where)
+            continue
+        if decision == "rejected":
+            if original is not None:
+                counts["rejected"] += 1
+                rejected.add(original["iri"])
+            continue
+        if not item.get("iri"):
+            item["iri"] = _suggest_iri(item, review.stem, taken)
+        taken.add(item["iri"])
+        written.append((where, item, original))
+        if original is None:
+            counts["added"] += 1
+        else:
+            counts["kept" if _comparable(item) == _comparable(original) else "corrected"] += 1
+    if pending:
+        raise UsageError(f"decide every drafted fact first (accept or reject): {', '.join(pending)}")
+    answered = [item.get("original_iri") for item in items if item.get("original_iri")]
+    unanswered = sorted(set(originals) - set(answered))
+    if unanswered or len(answered) != len(set(answered)):
+        missing = ", ".join(unanswered) or "a fact named twice"
+        raise UsageError(f"the save must decide each fact of the document exactly once: {missing}")
+    renamed = {o["iri"]: i["iri"] for _, i, o in written if o is not None and o["iri"] != i["iri"]}
+    for _, item, _ in written:
+        item["fields"] = _relinked(item.get("fields", []), renamed, rejected)
+    linked = {f["value"].get("iri") for _, item, _ in written for f in item["fields"]}
+    entities = _entities(payload.get("entities") or [], registry_refs, linked)
+    known = registry_refs | {ref for graph in entities.values() for ref in _refs(graph)}
+    for where, item, original in written:
+        for entry in item["fields"]:
+            ref = entry["value"].get("iri", "")
+            if ref.split(":", 1)[0] in (*ENTITY_KINDS, "doc") and ref not in known:
+                raise UsageError(
+                    f"{where}: {entry['predicate']} {ref} is not in the registry; create it as a new entity "
+                    "(German and English label) or link a known one"
+                )
+        applier.write_fact(expand(item["iri"]), item, original, where)
+    applier.drop_orphans()
+    return Outcome(applier.graph, entities, counts)
+
+
+def _relinked(fields: list[dict], renamed: dict[str, str], rejected: set[str]) -> list[dict]:
+    """Links to other facts of the document follow a renamed fact and are dropped with a rejected one."""
+    kept = []
+    for entry in fields:
+        ref = entry["value"].get("iri")
+        if ref in rejected:
+            continue
+        kept.append({**entry, "value": {"iri": renamed[ref]}} if ref in renamed else entry)
+    return kept
+
+
+def _refs(graph: Graph) -> set[str]:
+    return {compact(str(s)) for s in graph.subjects(RDF.type, None)}
+
+
+def _entities(items: list[dict], registry_refs: set[str], linked: set) -> dict[str, Graph]:
+    """The new entities by kind: every one the curator added, and the draft's proposals that a kept
+    fact links to (a proposal only a rejected fact needed is dropped)."""
+    by_kind: dict[str, Graph] = {}
+    added = {item.get("iri") for item in items if item.get("origin") != "proposed"}
+    for index, item in enumerate(items):
+        # A proposal is replaced by an entity the curator made with its IRI.
+        if item.get("origin") == "proposed" and (item.get("iri") not in linked or item.get("iri") in added):
+            continue
+        where = f"new entity {index + 1} ({item.get('iri') or item.get('label_de') or '?'})"
+        kind, iri = item.get("kind"), str(item.get("iri") or "")
+        if kind not in ENTITY_KINDS:
+            raise UsageError(f"{where}: kind must be one of {', '.join(ENTITY_KINDS)}")
+        expected = "doc" if kind == "document" else kind
+        if iri.split(":", 1)[0] != expected:
+            raise UsageError(f"{where}: a {kind}'s IRI starts with {expected}: (such as {expected}:name)")
+        if iri in registry_refs:
+            raise UsageError(f"{where}: {iri} is in the registry already")
+        label_de, label_en = str(item.get("label_de") or "").strip(), str(item.get("label_en") or "").strip()
+        if not label_de or not label_en:
+            raise UsageError(f"{where}: a new entity needs a German and an English label")
+        node = expand(iri)
+        graph = by_kind.setdefault(kind, Graph())
+        graph.add((node, RDF.type, expand(ENTITY_CLASSES[kind])))
+        graph.add((node, RDFS.label, Literal(label_de, lang="de")))
+        graph.add((node, RDFS.label, Literal(label_en, lang="en")))
+        for entry in item.get("links") or []:
+            value = from_json(entry["value"])
+            if str(value).strip():
+                graph.add((node, expand(entry["predicate"]), value))
+    return by_kind
