@@ -153,7 +153,10 @@ class _Applier:
     # --- facts -------------------------------------------------------------------------------------
     def write_fact(self, fact: URIRef, item: dict, original: dict | None, where: str) -> None:
         classes = item.get("classes") or []
-        if not classes or any(c not in FACT_CLASSES for c in classes):
+        # A source may also describe an entity with evidence (a plan's version): such cards keep their
+        # (absent) class; a new fact needs one of the fact classes.
+        allowed = set(FACT_CLASSES) | set(original["classes"] if original else ())
+        if (original is None and not classes) or any(c not in allowed for c in classes):
             raise UsageError(f"{where}: the kind of fact must be one of {', '.join(FACT_CLASSES)}")
         spans = item.get("spans") or []
         if not spans:

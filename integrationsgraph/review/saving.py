@@ -58,8 +58,7 @@ def save_review(workspace: Workspace, stem: str, payload: dict) -> Saved:
     entity the page must fix) or DataNonConformant (the build's checks) before writing anything."""
     with workspace.lock:
         review = workspace.open(stem)
-        registry = workspace.registry
-        outcome = apply_review(review, payload, set(registry.entities), workspace.labels())
+        outcome = apply_review(review, payload, workspace.refs(), workspace.labels())
         trig = source_trig(review.stem, outcome.graph, review.comments)
         entity_texts = _entity_file_texts(workspace, outcome.entities)
         check_candidate(

@@ -10,7 +10,15 @@ from pathlib import Path
 from integrationsgraph.errors import InputError
 from integrationsgraph.ingest.linking import Registry, load_registry
 from integrationsgraph.review.documents import ReviewDocument, find_document, list_documents
+from integrationsgraph.namespaces import ID
 from integrationsgraph.review.opening import Review, open_review
+from integrationsgraph.review.terms import compact
+
+
+def _page_name(ref: str) -> str:
+    """The ingestion's `document:x` as the page (and the data files) write it: `doc:x`."""
+    kind, _, local = ref.partition(":")
+    return compact(str(ID[kind]) + local) if kind in ID else ref
 
 
 @dataclass
@@ -37,7 +45,11 @@ class Workspace:
         self._registry = None
 
     def labels(self) -> dict[str, str]:
-        return {ref: entity.label for ref, entity in self.registry.entities.items()}
+        """Registry label by the page's prefixed name of each entity."""
+        return {_page_name(ref): entity.label for ref, entity in self.registry.entities.items()}
+
+    def refs(self) -> set[str]:
+        return {_page_name(ref) for ref in self.registry.entities}
 
     def documents(self) -> list[ReviewDocument]:
         return list_documents(self.shared, self.data_dir)
@@ -56,7 +68,7 @@ class Workspace:
             if (kinds and kind not in kinds) or (wanted not in name and wanted not in ref):
                 continue
             label = self.registry.entities[ref].label
-            found.setdefault(ref, {"iri": ref, "label": label, "kind": kind})
+            found.setdefault(ref, {"iri": _page_name(ref), "label": label, "kind": kind})
             if len(found) >= limit:
                 break
         return list(found.values())
