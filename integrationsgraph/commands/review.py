@@ -53,6 +53,7 @@ def bind(port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((HOST, port))
+        sock.listen(128)  # connections queue from here on, before the server accepts them
     except OSError as error:
         sock.close()
         raise UsageError(f"--port {port}: cannot listen on {HOST}:{port}: {error.strerror}") from error

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from integrationsgraph.errors import InputError
 from integrationsgraph.ingest.linking import Registry, load_registry
-from integrationsgraph.review.documents import ReviewDocument, find_document, list_documents
 from integrationsgraph.namespaces import ID
+from integrationsgraph.review.documents import ReviewDocument, find_document, list_documents
 from integrationsgraph.review.opening import Review, open_review
 from integrationsgraph.review.terms import compact
 

@@ -12,6 +12,7 @@ import pytest
 
 from integrationsgraph.cli import main
 from integrationsgraph.errors import EXIT_OK
+from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.store import current_release
 from tests.review.conftest import SYNTHETIC_STEM
 from tests.server.browser import artifacts_dir, launched_chromium, recording_page
@@ -19,8 +20,6 @@ from tests.server.conftest import running_server
 
 pytestmark = pytest.mark.slow
 
-ID = "https://w3id.org/integrationsgraph/id/"
-SOURCE_GRAPH = f"<https://w3id.org/integrationsgraph/graph/source/{SYNTHETIC_STEM}>"
 ADDED_IRI = "holding:intmk-chair-2031-greta-vogelsang"
 GRETA_SENTENCE = "Ministerin Greta Vogelsang leitet die Konferenz für Thüringen"
 
@@ -73,136 +72,139 @@ def press_on_card(page, index: int, key: str) -> None:
     page.keyboard.press(key)
 
 
-def ask(store: ox.Store, text: str) -> bool:
-    return bool(store.query(text, use_default_graph_as_union=True))
-
-
 def test_a_document_goes_from_text_to_built_facts_through_the_page(
     review_app, review_data: Path, review_shared: Path, tmp_path: Path
 ):
-    with launched_chromium() as browser, running_server(review_app) as base_url:
-        with recording_page(browser, timeout_ms=20_000) as page:
-            page.goto(base_url + "/")
-            row = page.locator(f'tr[data-stem="{SYNTHETIC_STEM}"]')
-            assert row.locator("td").nth(2).inner_text() == "not curated"
-            row.get_by_role("link").click()
-            page.wait_for_selector(".card")
-            cards = page.locator(".card").count()
-            assert cards >= 3
-            assert page.locator("#text mark").count() >= 3, "every drafted fact's evidence is highlighted"
+    with (
+        launched_chromium() as browser,
+        running_server(review_app) as base_url,
+        recording_page(browser, timeout_ms=20_000) as page,
+    ):
+        page.goto(base_url + "/")
+        row = page.locator(f'tr[data-stem="{SYNTHETIC_STEM}"]')
+        assert row.locator("td").nth(2).inner_text() == "not curated"
+        row.get_by_role("link").click()
+        page.wait_for_selector(".card")
+        cards = page.locator(".card").count()
+        assert cards >= 3
+        assert page.locator("#text mark").count() >= 3, "every drafted fact's evidence is highlighted"
 
-            # Keyboard: j / k move the focus between cards, a accepts and moves on, r rejects.
-            page.locator(".card").first.focus()
-            page.keyboard.press("j")
-            assert focused_card(page) == 1
-            page.keyboard.press("k")
-            assert focused_card(page) == 0
-            accepted = card_index(page, "land:hessen")
-            press_on_card(page, accepted, "a")
-            assert "accepted" in page.locator(f'.card[data-index="{accepted}"]').get_attribute("class")
-            # The draft's reading of the last sentence (her as a minister of some post) is rejected if
-            # it has one; otherwise the pre-conference is.
-            rejected = card_index(page, "person:greta-vogelsang", required=False)
-            rejected = rejected if rejected >= 0 else card_index(page, "place:wiesbaden")
-            rejected_iri = page.locator(f'.card[data-index="{rejected}"] [data-role="iri"]').input_value()
-            press_on_card(page, rejected, "r")
+        # Keyboard: j / k move the focus between cards, a accepts and moves on, r rejects.
+        page.locator(".card").first.focus()
+        page.keyboard.press("j")
+        assert focused_card(page) == 1
+        page.keyboard.press("k")
+        assert focused_card(page) == 0
+        accepted = card_index(page, "land:hessen")
+        press_on_card(page, accepted, "a")
+        assert "accepted" in page.locator(f'.card[data-index="{accepted}"]').get_attribute("class")
+        # The draft's reading of the last sentence (her as a minister of some post) is rejected if
+        # it has one; otherwise the pre-conference is.
+        rejected = card_index(page, "person:greta-vogelsang", required=False)
+        rejected = rejected if rejected >= 0 else card_index(page, "place:wiesbaden")
+        rejected_iri = page.locator(f'.card[data-index="{rejected}"] [data-role="iri"]').input_value()
+        press_on_card(page, rejected, "r")
 
-            # A new entity, with labels in German and English.
-            page.get_by_role("button", name="New entity").click()
-            entity = page.locator(".entity").last
-            entity.get_by_label("Kind").select_option("person")
-            entity.get_by_label("German label (rdfs:label @de)").fill("Greta Vogelsang")
-            entity.get_by_label("German label (rdfs:label @de)").press("Tab")
-            entity = page.locator(".entity").last
-            entity.get_by_label("English label (rdfs:label @en)").fill("Greta Vogelsang")
-            entity.get_by_label("English label (rdfs:label @en)").press("Tab")
-            assert entity.get_by_label("IRI").input_value() == "person:greta-vogelsang"
+        # A new entity, with labels in German and English.
+        page.get_by_role("button", name="New entity").click()
+        entity = page.locator(".entity").last
+        entity.get_by_label("Kind").select_option("person")
+        entity.get_by_label("German label (rdfs:label @de)").fill("Greta Vogelsang")
+        entity.get_by_label("German label (rdfs:label @de)").press("Tab")
+        entity = page.locator(".entity").last
+        entity.get_by_label("English label (rdfs:label @en)").fill("Greta Vogelsang")
+        entity.get_by_label("English label (rdfs:label @en)").press("Tab")
+        assert entity.get_by_label("IRI").input_value() == "person:greta-vogelsang"
 
-            # Correct the main conference: the text says who leads it; link her and cite those words.
-            corrected = card_index(page, "place:erfurt")
-            card = page.locator(f'.card[data-index="{corrected}"]')
-            card.get_by_label(f"Add a field to fact {corrected + 1}").select_option("ig:chairedBy")
-            card.get_by_role("button", name="Add field").click()
-            card = page.locator(f'.card[data-index="{corrected}"]')
-            chaired = card.get_by_label("chaired by (ig:chairedBy)", exact=True)
-            assert chaired.evaluate("(e) => e === document.activeElement"), "the new field has the focus"
-            page.keyboard.type("greta")
-            page.locator("datalist option[value='person:greta-vogelsang']").first.wait_for(state="attached")
-            chaired.fill("person:greta-vogelsang")
-            chaired.press("Tab")
-            select_words(page, GRETA_SENTENCE)
-            page.locator(f'.card[data-index="{corrected}"]').get_by_role(
-                "button", name=f"Add the selected words to fact {corrected + 1}"
-            ).click()
+        # Correct the main conference: the text says who leads it; link her and cite those words.
+        corrected = card_index(page, "place:erfurt")
+        card = page.locator(f'.card[data-index="{corrected}"]')
+        card.get_by_label(f"Add a field to fact {corrected + 1}").select_option("ig:chairedBy")
+        card.get_by_role("button", name="Add field").click()
+        card = page.locator(f'.card[data-index="{corrected}"]')
+        chaired = card.get_by_label("chaired by (ig:chairedBy)", exact=True)
+        assert chaired.evaluate("(e) => e === document.activeElement"), "the new field has the focus"
+        page.keyboard.type("greta")
+        page.locator("datalist option[value='person:greta-vogelsang']").first.wait_for(state="attached")
+        chaired.fill("person:greta-vogelsang")
+        chaired.press("Tab")
+        select_words(page, GRETA_SENTENCE)
+        page.locator(f'.card[data-index="{corrected}"]').get_by_role(
+            "button", name=f"Add the selected words to fact {corrected + 1}"
+        ).click()
 
-            # Every other drafted card is accepted from the keyboard.
-            for index in range(cards):
-                if "pending" in page.locator(f'.card[data-index="{index}"]').get_attribute("class"):
-                    press_on_card(page, index, "a")
+        # Every other drafted card is accepted from the keyboard.
+        for index in range(cards):
+            if "pending" in page.locator(f'.card[data-index="{index}"]').get_attribute("class"):
+                press_on_card(page, index, "a")
 
-            # Add a fact by selecting words: her holding of the chair for Thüringen.
-            select_words(page, GRETA_SENTENCE)
-            page.get_by_label("Kind of fact").first.select_option("ig:Holding")
-            page.keyboard.press("f")
-            added = page.locator(".card").count() - 1
-            assert added == cards
+        # Add a fact by selecting words: her holding of the chair for Thüringen.
+        select_words(page, GRETA_SENTENCE)
+        page.get_by_label("Kind of fact").first.select_option("ig:Holding")
+        page.keyboard.press("f")
+        added = page.locator(".card").count() - 1
+        assert added == cards
+        card = page.locator(f'.card[data-index="{added}"]')
+        assert card.locator(".spans q").inner_text() == GRETA_SENTENCE
+        card.get_by_label("IRI (left empty: minted on save)").fill(ADDED_IRI)
+        for predicate, value in (
+            ("org:member", "person:greta-vogelsang"),
+            ("ig:post", "post:intmk-chair"),
+            ("org:organization", "body:intmk"),
+            ("org:role", "igc:chair"),
+            ("ig:onBehalfOf", "land:thueringen"),
+            ("ig:exercises", "holding:intmk-chair-2031-thueringen"),
+        ):
             card = page.locator(f'.card[data-index="{added}"]')
-            assert card.locator(".spans q").inner_text() == GRETA_SENTENCE
-            card.get_by_label("IRI (left empty: minted on save)").fill(ADDED_IRI)
-            for predicate, value in (
-                ("org:member", "person:greta-vogelsang"),
-                ("ig:post", "post:intmk-chair"),
-                ("org:organization", "body:intmk"),
-                ("org:role", "igc:chair"),
-                ("ig:onBehalfOf", "land:thueringen"),
-                ("ig:exercises", "holding:intmk-chair-2031-thueringen"),
-            ):
-                card = page.locator(f'.card[data-index="{added}"]')
-                card.get_by_label(f"Add a field to fact {added + 1}").select_option(predicate)
-                card.get_by_role("button", name="Add field").click()
-                field = page.locator(f'.card[data-index="{added}"] table tr').last.locator("input, select")
-                if field.evaluate("(e) => e.tagName") == "SELECT":
-                    field.select_option(value)
-                else:
-                    field.fill(value)
-                    field.press("Tab")
-            date = page.locator(f'.card[data-index="{added}"] [data-role="begins-date"]')
-            date.fill("2031-10-01")
-            date.press("Tab")
-            method = page.locator(f'.card[data-index="{added}"] [data-role="begins-method"]')
-            method.select_option("from-context")
-            note = page.locator(f'.card[data-index="{added}"] [data-role="begins-note"]')
-            note.fill("She leads the conference for Thüringen, whose chair begins on 1 October 2031.")
-            note.press("Escape")
-            assert focused_card(page) == added
+            card.get_by_label(f"Add a field to fact {added + 1}").select_option(predicate)
+            card.get_by_role("button", name="Add field").click()
+            field = page.locator(f'.card[data-index="{added}"] table tr').last.locator("input, select")
+            if field.evaluate("(e) => e.tagName") == "SELECT":
+                field.select_option(value)
+            else:
+                field.fill(value)
+                field.press("Tab")
+        date = page.locator(f'.card[data-index="{added}"] [data-role="begins-date"]')
+        date.fill("2031-10-01")
+        date.press("Tab")
+        method = page.locator(f'.card[data-index="{added}"] [data-role="begins-method"]')
+        method.select_option("from-context")
+        note = page.locator(f'.card[data-index="{added}"] [data-role="begins-note"]')
+        note.fill("She leads the conference for Thüringen, whose chair begins on 1 October 2031.")
+        note.press("Escape")
+        assert focused_card(page) == added
 
-            page.keyboard.press("s")
-            page.wait_for_function("() => document.getElementById('status').textContent.startsWith('Saved')")
-            status = page.locator("#status").inner_text()
-            assert "corrected 1" in status and "rejected 1" in status and "added 1" in status
-            assert page.locator("#problems").inner_text() == ""
-            page.wait_for_function(f"() => document.querySelectorAll('.card').length === {cards}")
-            page.screenshot(path=str(artifacts_dir() / "review-page.png"), full_page=True)
-            assert page.script_errors == []
-            assert all(url.startswith(base_url) for url in page.requests_made)
+        page.keyboard.press("s")
+        page.wait_for_function("() => document.getElementById('status').textContent.startsWith('Saved')")
+        status = page.locator("#status").inner_text()
+        assert f"Kept {cards - 2}, corrected 1, rejected 1, added 1." in status
+        assert page.locator("#problems").inner_text() == ""
+        page.wait_for_function(f"() => document.querySelectorAll('.card').length === {cards}")
+        page.screenshot(path=str(artifacts_dir() / "review-page.png"), full_page=True)
+        assert page.script_errors == []
+        assert all(url.startswith(base_url) for url in page.requests_made)
 
     log = json.loads((review_data / "curation-log.json").read_text("utf-8"))
     (entry,) = log["documents"][SYNTHETIC_STEM]
-    assert (entry["opened_from"], entry["drafted"], entry["corrected"], entry["rejected"], entry["added"]) == (
-        "draft", cards, 1, 1, 1)  # fmt: skip
-    assert entry["kept"] == cards - 2
+    counts = (entry["drafted"], entry["kept"], entry["corrected"], entry["rejected"], entry["added"])
+    assert entry["opened_from"] == "draft"
+    assert counts == (cards, cards - 2, 1, 1, 1)
 
     build_dir = tmp_path / "build"
     code = main(["build", "--quiet", "--data-dir", str(review_data), "--build-dir", str(build_dir),
                  "--shared-dir", str(review_shared)])  # fmt: skip
     assert code == EXIT_OK
     store = ox.Store.read_only(str(current_release(build_dir) / "store"))
-    greta = f"<{ID}person/greta-vogelsang>"
-    assert ask(
-        store, f"ASK {{ GRAPH {SOURCE_GRAPH} {{ <{ID}holding/intmk-chair-until-2031-hessen> ?p ?o }} }}"
+
+    def holds(pattern: str, graph: str = f"gsrc:{SYNTHETIC_STEM}") -> bool:
+        return bool(store.query(f"{sparql_prologue()} ASK {{ GRAPH {graph} {{ {pattern} }} }}"))
+
+    assert holds("holding:intmk-chair-until-2031-hessen a ig:Holding")
+    assert holds("?meeting ig:chairedBy person:greta-vogelsang ; schema:location place:erfurt")
+    assert not holds(f"{rejected_iri} ?p ?o")
+    assert holds(
+        f"{ADDED_IRI} org:member person:greta-vogelsang ; ig:exercises holding:intmk-chair-2031-thueringen"
     )
-    assert ask(store, f"ASK {{ GRAPH {SOURCE_GRAPH} {{ ?m <https://w3id.org/integrationsgraph/def#chairedBy> {greta} ; <https://schema.org/location> <{ID}place/erfurt> }} }}")  # fmt: skip
-    rejected_node = f"<{ID}{rejected_iri.replace(':', '/', 1)}>"
-    assert not ask(store, f"ASK {{ GRAPH {SOURCE_GRAPH} {{ {rejected_node} ?p ?o }} }}")
-    assert ask(store, f"ASK {{ GRAPH {SOURCE_GRAPH} {{ <{ID}holding/intmk-chair-2031-greta-vogelsang> <http://www.w3.org/ns/org#member> {greta} ; <https://w3id.org/integrationsgraph/def#exercises> <{ID}holding/intmk-chair-2031-thueringen> }} }}")  # fmt: skip
-    assert ask(store, f'ASK {{ GRAPH <https://w3id.org/integrationsgraph/graph/entities> {{ {greta} <http://www.w3.org/2000/01/rdf-schema#label> "Greta Vogelsang"@en , "Greta Vogelsang"@de }} }}')  # fmt: skip
+    assert holds(
+        'person:greta-vogelsang rdfs:label "Greta Vogelsang"@en , "Greta Vogelsang"@de', "graph:entities"
+    )
