@@ -15,6 +15,7 @@ cannot reach it through DNS rebinding); a save must be a JSON POST from the page
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -60,7 +61,9 @@ async def document_page(request: Request) -> Response:
     try:
         document = await run_in_threadpool(workspace.document, request.path_params["stem"])
     except UsageError as error:
-        return HTMLResponse(f"<!doctype html><title>Not found</title><p>{error}</p>", status_code=404)
+        return HTMLResponse(
+            f"<!doctype html><title>Not found</title><p>{html.escape(str(error))}</p>", status_code=404
+        )
     return TEMPLATES.TemplateResponse(request, "document.html", {"document": document})
 
 

@@ -89,6 +89,12 @@ def test_a_document_goes_from_text_to_built_facts_through_the_page(
         assert cards >= 3
         assert page.locator("#text mark").count() >= 3, "every drafted fact's evidence is highlighted"
 
+        # Saving before every drafted fact is decided shows why, and writes nothing.
+        page.keyboard.press("s")
+        page.wait_for_function("() => document.getElementById('problems').textContent.length > 0")
+        assert "decide every drafted fact first" in page.locator("#problems").inner_text()
+        assert not (review_data / "sources" / f"{SYNTHETIC_STEM}.trig").exists()
+
         # Keyboard: j / k move the focus between cards, a accepts and moves on, r rejects.
         page.locator(".card").first.focus()
         page.keyboard.press("j")
