@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from integrationsgraph.curation.evidence import Selector, selector_turtle
+from integrationsgraph.curation.evidence import selector_at, selector_turtle
 from integrationsgraph.errors import UsageError
 from integrationsgraph.ingest.dates import STATED, PartialDate
 from integrationsgraph.ingest.naming import instant_iri
@@ -83,7 +83,6 @@ class _Applier:
     def __init__(self, review: Review, registry_refs: set[str]):
         self.review = review
         self.stem = review.stem
-        self.body = review.source.body
         self.registry_refs = registry_refs
         self.graph = Graph()
         for triple in review.graph:
@@ -140,12 +139,12 @@ class _Applier:
 
     # --- evidence ----------------------------------------------------------------------------------
     def _evidence(self, start: int, end: int, where: str) -> URIRef:
-        if not 0 <= start < end <= len(self.body):
-            raise UsageError(f"{where}: evidence {start}..{end} is not a span of the text")
         node = expand(f"evidence:{self.stem}-{start}-{end}")
         if (node, RDF.type, IG.Evidence) not in self.graph:
-            selector = Selector(self.stem, start, end, self.body[start:end],
-                                self.body[max(0, start - 32) : start], self.body[end : end + 32])  # fmt: skip
+            try:
+                selector = selector_at(self.review.source, start, end)
+            except UsageError as error:
+                raise UsageError(f"{where}: {error}") from None
             for triple in parse_trig((_PREFIX_LINES + selector_turtle(selector)).encode(), where):
                 self.graph.add(triple)
         return node

@@ -25,7 +25,7 @@ class Saved:
     counts: dict[str, int]
 
 
-def _entity_file_texts(workspace: Workspace, entities: dict[str, Graph]) -> dict[str, str]:
+def entity_file_texts(workspace: Workspace, entities: dict[str, Graph]) -> dict[str, str]:
     """New content of `data/entities/reviewed-<kind>.ttl` for each kind that gets new entities."""
     texts = {}
     for kind, graph in sorted(entities.items()):
@@ -60,7 +60,7 @@ def save_review(workspace: Workspace, stem: str, payload: dict) -> Saved:
         review = workspace.open(stem)
         outcome = apply_review(review, payload, workspace.refs(), workspace.labels())
         trig = source_trig(review.stem, outcome.graph, review.comments)
-        entity_texts = _entity_file_texts(workspace, outcome.entities)
+        entity_texts = entity_file_texts(workspace, outcome.entities)
         check_candidate(
             workspace.data_dir, workspace.ontology_dir, workspace.shared,
             stem=review.stem, trig=trig, entity_files=entity_texts,

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
+from integrationsgraph.curation.evidence import evidence_turtle, prefix_lines
 from integrationsgraph.errors import DataNonConformant, UsageError
 from integrationsgraph.paths import DATA_DIR
 from integrationsgraph.review.editing import apply_review
@@ -136,3 +137,31 @@ def test_new_entities_are_written_to_the_registry_with_both_labels(workspace, re
     reopened = workspace.open(SYNTHETIC_STEM)
     assert reopened.opened_from == "curated"
     assert {c["iri"] for c in review_json(reopened, {})["cards"]} == {c["iri"] for c in payload["cards"]}
+
+
+def test_a_fact_added_from_a_selection_cites_it_as_the_evidence_command_would(workspace):
+    review = workspace.open(SYNTHETIC_STEM)
+    payload = unchanged_payload(review_json(review, {}))
+    for card in payload["cards"]:
+        card["decision"] = "rejected"
+    words = "Die Vorkonferenz tagt am 4. Februar 2032 in Wiesbaden."
+    start = review.source.body.index(words)
+    payload["cards"].append({
+        "iri": "", "original_iri": None, "origin": "added", "decision": "accepted",
+        "classes": ["ig:Meeting"], "spans": [{"start": start, "end": start + len(words)}],
+        "fields": [{"predicate": "ig:meetingOf", "value": {"iri": "body:intmk"}},
+                   {"predicate": "ig:meetingType", "value": {"iri": "igc:pre-conference"}},
+                   {"predicate": "ig:status", "value": {"iri": "igc:announced"}}],
+        "time": {"link": "time:hasTime", "shape": "interval", "begins": {"edtf": "2032-02-04"},
+                 "ends": {"edtf": "2032-02-04"}},
+    })  # fmt: skip
+    outcome = apply_review(review, payload, workspace.refs(), {})
+    expected = parse_trig((prefix_lines() + evidence_turtle(review.source, words)).encode(), "evidence")
+    assert set(expected) <= set(outcome.graph)
+    (meeting,) = outcome.graph.subjects(RDF.type, URIRef("https://w3id.org/integrationsgraph/def#Meeting"))
+    assert str(meeting) == f"{ID}meeting/intmk-pre-conference-2032-meeting"
+    assert outcome.counts["added"] == 1
+    assert outcome.counts["rejected"] == len(payload["cards"]) - 1
+    payload["cards"][-1]["spans"] = [{"start": start, "end": len(review.source.body) + 5}]
+    with pytest.raises(UsageError, match="is not a span of the text"):
+        apply_review(review, payload, workspace.refs(), {})
