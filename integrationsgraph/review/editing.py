@@ -242,7 +242,7 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
         else:
             counts["kept" if _comparable(item) == _comparable(original) else "corrected"] += 1
     if pending:
-        raise UsageError(f"decide every drafted fact first (accept or reject): {', '.join(pending)}")
+        raise UsageError(f"decide every fact first (accept or reject): {', '.join(pending)}")
     answered = [item.get("original_iri") for item in items if item.get("original_iri")]
     unanswered = sorted(set(originals) - set(answered))
     if unanswered or len(answered) != len(set(answered)):

@@ -92,7 +92,7 @@ def test_a_document_goes_from_text_to_built_facts_through_the_page(
         # Saving before every drafted fact is decided shows why, and writes nothing.
         page.keyboard.press("s")
         page.wait_for_function("() => document.getElementById('problems').textContent.length > 0")
-        assert "decide every drafted fact first" in page.locator("#problems").inner_text()
+        assert "decide every fact first" in page.locator("#problems").inner_text()
         assert not (review_data / "sources" / f"{SYNTHETIC_STEM}.trig").exists()
 
         # Keyboard: j / k move the focus between cards, a accepts and moves on, r rejects.

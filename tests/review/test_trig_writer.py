@@ -80,7 +80,7 @@ def test_undecided_drafted_facts_unknown_entities_and_half_labelled_entities_are
     review = workspace.open(SYNTHETIC_STEM)
     document = review_json(review, {})
     payload = unchanged_payload(document)
-    with pytest.raises(UsageError, match="decide every drafted fact"):
+    with pytest.raises(UsageError, match="decide every fact first"):
         apply_review(review, payload, workspace.refs(), {})
     for card in payload["cards"]:
         card["decision"] = "accepted"
