@@ -36,7 +36,6 @@ class Outcome:
     graph: Graph
     entities: dict[str, Graph]  # kind -> the new entities of that kind
     counts: dict[str, int] = field(default_factory=dict)
-    minted: dict[str, str] = field(default_factory=dict)  # card IRI given -> IRI written
 
 
 def _where(index: int, item: dict) -> str:
@@ -70,13 +69,12 @@ def parse_date(value: dict, where: str) -> PartialDate:
             f"{where}: a date that is not stated ({method}) needs a note saying how it was reached"
         )
     year, month, day = (int(part) if part else None for part in match.groups())
+    value = PartialDate(year, month, day, method, note)
     try:
-        PartialDate(year, month, day).latest  # noqa: B018 (checks the calendar)
-        if day is not None:
-            PartialDate(year, month, day).earliest  # noqa: B018
+        _bounds = (value.earliest, value.latest)  # computing them checks the calendar
     except ValueError as error:
         raise UsageError(f"{where}: date {edtf!r} is not a calendar day: {error}") from error
-    return PartialDate(year, month, day, method, note)
+    return value
 
 
 class _Applier:
@@ -112,6 +110,8 @@ class _Applier:
 
     def _time(self, fact: URIRef, item: dict, original: dict | None, where: str) -> None:
         time = item.get("time") or {}
+        if time.get("shape") == "multiple":
+            return  # several time links: they travel as fields
         link, shape = time_link(item.get("classes", []))
         predicate = expand(link)
         same = original is not None and _comparable({"time": time}) == _comparable({"time": original["time"]})

@@ -107,7 +107,10 @@ def _date(graph: Graph, instant) -> dict | None:
 def card_time(graph: Graph, fact: URIRef, classes: list[str]) -> dict:
     link, shape = time_link(classes)
     predicate = URIRef(_expand(link))
-    node = graph.value(fact, predicate)
+    nodes = list(graph.objects(fact, predicate))
+    if len(nodes) > 1:  # not one date to edit: the card lists the links as fields, kept as they are
+        return {"link": link, "shape": "multiple", "node": None, "begins": None, "ends": None}
+    node = nodes[0] if nodes else None
     begins = ends = None
     if node is not None and (node, RDF.type, URIRef(PREFIXES["time"] + "Instant")) in graph:
         shape, begins = "instant", _date(graph, node)
@@ -130,7 +133,9 @@ def card(review: Review, fact: URIRef, origin: str, labels: dict[str, str]) -> d
     graph = review.graph
     classes = sorted(compact(str(c)) for c in graph.objects(fact, RDF.type))
     time = card_time(graph, fact, classes)
-    hidden = {PROV.wasDerivedFrom, IG.evidence, RDF.type, URIRef(_expand(time["link"]))}
+    hidden = {PROV.wasDerivedFrom, IG.evidence, RDF.type}
+    if time["shape"] != "multiple":
+        hidden.add(URIRef(_expand(time["link"])))
     order = {spec.predicate: i for i, spec in enumerate(fields_of(classes))}
     fields = []
     for predicate, value in graph.predicate_objects(fact):

@@ -165,3 +165,16 @@ def test_a_fact_added_from_a_selection_cites_it_as_the_evidence_command_would(wo
     payload["cards"][-1]["spans"] = [{"start": start, "end": len(review.source.body) + 5}]
     with pytest.raises(UsageError, match="is not a span of the text"):
         apply_review(review, payload, workspace.refs(), {})
+
+
+def test_a_fact_with_two_time_links_keeps_both_as_fields(workspace):
+    review = workspace.open("003_ebd8c5b068b7a6d2")
+    fact = review.facts()[0]
+    extra = URIRef(f"{ID}interval/a-second-tenure")
+    review.graph.add((fact, URIRef("http://www.w3.org/ns/org#memberDuring"), extra))
+    review.graph.add((extra, RDF.type, URIRef("http://www.w3.org/2006/time#ProperInterval")))
+    document = review_json(review, {})
+    (card,) = [c for c in document["cards"] if c["time"]["shape"] == "multiple"]
+    assert [f["predicate"] for f in card["fields"]].count("org:memberDuring") == 2
+    outcome = apply_review(review, unchanged_payload(document), workspace.refs(), {})
+    assert set(outcome.graph) == set(review.graph)

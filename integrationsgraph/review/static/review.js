@@ -296,6 +296,9 @@ async function search(text, kinds, list) {
 
 function renderTime(card, index) {
   const time = card.time || { shape: "instant" };
+  if (time.shape === "multiple") {
+    return element("p", { text: `This fact has several ${time.link} links; they are listed as fields above and kept as they are.` });
+  }
   const box = element("fieldset", {}, element("legend", { text: time.shape === "interval" ? "Time (half-open for holdings)" : "Date" }));
   const parts = time.shape === "interval" ? [["begins", "Begins"], ["ends", "Ends"]] : [["begins", "Date"]];
   const methods = state.vocabulary.concepts["igc:date-method"] || [];
