@@ -8,23 +8,25 @@ instants and evidence no fact points at any more are dropped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, XSD
 
 from integrationsgraph.curation.evidence import selector_at, selector_turtle
 from integrationsgraph.errors import UsageError
 from integrationsgraph.ingest.dates import STATED, PartialDate
 from integrationsgraph.ingest.naming import instant_iri
 from integrationsgraph.namespaces import IG, OA, PREFIXES, PROV, TIME
+from integrationsgraph.review.dating import parse_date
+from integrationsgraph.review.minting import suggest_iri
+from integrationsgraph.review.new_entities import new_entities
 from integrationsgraph.review.opening import Review, card, parse_trig
+from integrationsgraph.review.payload import check_payload
 from integrationsgraph.review.terms import compact, expand, from_json
-from integrationsgraph.review.vocabulary import ENTITY_CLASSES, ENTITY_KINDS, FACT_CLASSES, time_link
+from integrationsgraph.review.vocabulary import ENTITY_KINDS, FACT_CLASSES, time_link
 
 DECISIONS = ("pending", "accepted", "rejected")
-_EDTF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Nodes that exist only for the facts pointing at them.
 DEPENDENT_CLASSES = (TIME.Instant, TIME.ProperInterval, TIME.DateTimeDescription, IG.Evidence,
                      OA.TextQuoteSelector, OA.TextPositionSelector)  # fmt: skip
@@ -57,31 +59,10 @@ def _comparable(item: dict) -> tuple:
     return (item.get("iri"), tuple(sorted(item.get("classes", []))), tuple(fields), dates, tuple(spans))
 
 
-def parse_date(value: dict, where: str) -> PartialDate:
-    edtf = str(value.get("edtf", "")).strip()
-    match = _EDTF.match(edtf)
-    if not match:
-        raise UsageError(f"{where}: date {edtf!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    method = str(value.get("method") or STATED).removeprefix("igc:")
-    note = str(value.get("note") or "").strip()
-    if method != STATED and not note:
-        raise UsageError(
-            f"{where}: a date that is not stated ({method}) needs a note saying how it was reached"
-        )
-    year, month, day = (int(part) if part else None for part in match.groups())
-    value = PartialDate(year, month, day, method, note)
-    try:
-        _bounds = (value.earliest, value.latest)  # computing them checks the calendar
-    except ValueError as error:
-        raise UsageError(f"{where}: date {edtf!r} is not a calendar day: {error}") from error
-    return value
-
-
 class _Applier:
-    def __init__(self, review: Review, registry_refs: set[str]):
+    def __init__(self, review: Review):
         self.review = review
         self.stem = review.stem
-        self.registry_refs = registry_refs
         self.graph = Graph()
         for triple in review.graph:
             self.graph.add(triple)
@@ -186,36 +167,18 @@ class _Applier:
                 self.graph.remove((orphan, None, None))
 
 
-def _suggest_iri(item: dict, stem: str, taken: set[str]) -> str:
-    """A fact IRI from its class and main fields, in the contract's style (the curator may change it)."""
-    values = {f["predicate"]: f["value"].get("iri", "") for f in item.get("fields", [])}
-    local = [v.split(":", 1)[1] for v in (values.get(p, "") for p in (
-        "org:member", "ig:post", "ig:meetingOf", "ig:meetingType", "org:resultingOrganization",
-        "ig:adoptedPlan", "ig:presenter")) if ":" in v]  # fmt: skip
-    begins = ((item.get("time") or {}).get("begins") or {}).get("edtf", "")[:4]
-    cls = (item.get("classes") or ["ig:Fact"])[0].split(":", 1)[1].lower()
-    prefix = {"holding": "holding", "meeting": "meeting"}.get(cls, "event")
-    base = "-".join([*local, *([begins] if begins else []), cls]) or f"{stem}-{cls}"
-    iri, number = f"{prefix}:{base}", 2
-    while iri in taken:
-        iri, number = f"{prefix}:{base}-{number}", number + 1
-    return iri
-
-
 def apply_review(review: Review, payload: dict, registry_refs: set[str], labels: dict[str, str]) -> Outcome:
     """The source graph and new entities after the decisions of `payload`; UsageError names a card or
     entity that cannot be written (an undecided draft fact, a missing field, an unknown entity)."""
-    items = payload.get("cards")
-    if not isinstance(items, list):
-        raise UsageError("the request names no cards")
-    applier = _Applier(review, registry_refs)
+    check_payload(payload)
+    items = payload["cards"]
+    applier = _Applier(review)
     origin = "curated" if review.opened_from == "curated" else "drafted"
     originals = {c["iri"]: c for c in (card(review, f, origin, labels) for f in review.facts())}
     for fact in review.facts():
         applier.graph.remove((fact, None, None))
     counts = dict.fromkeys((origin, "kept", "corrected", "rejected", "added"), 0)
     counts[origin] = len(originals)
-    taken = set(originals)
     pending, written, rejected = [], [], set()
     for index, item in enumerate(items):
         where = _where(index, item)
@@ -233,9 +196,6 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
                 counts["rejected"] += 1
                 rejected.add(original["iri"])
             continue
-        if not item.get("iri"):
-            item["iri"] = _suggest_iri(item, review.stem, taken)
-        taken.add(item["iri"])
         written.append((where, item, original))
         if original is None:
             counts["added"] += 1
@@ -248,11 +208,20 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
     if unanswered or len(answered) != len(set(answered)):
         missing = ", ".join(unanswered) or "a fact named twice"
         raise UsageError(f"the save must decide each fact of the document exactly once: {missing}")
+    named = [item["iri"] for _, item, _ in written if item.get("iri")]
+    twice = sorted({iri for iri in named if named.count(iri) > 1})
+    if twice:
+        raise UsageError(f"two facts cannot have one IRI: {', '.join(twice)}")
+    taken = set(named)
+    for _, item, _ in written:
+        if not item.get("iri"):
+            item["iri"] = suggest_iri(item, taken)
+            taken.add(item["iri"])
     renamed = {o["iri"]: i["iri"] for _, i, o in written if o is not None and o["iri"] != i["iri"]}
     for _, item, _ in written:
         item["fields"] = _relinked(item.get("fields", []), renamed, rejected)
     linked = {f["value"].get("iri") for _, item, _ in written for f in item["fields"]}
-    entities = _entities(payload.get("entities") or [], registry_refs, linked)
+    entities = new_entities(payload.get("entities") or [], registry_refs, linked)
     known = registry_refs | {ref for graph in entities.values() for ref in _refs(graph)}
     for where, item, original in written:
         for entry in item["fields"]:
@@ -280,36 +249,3 @@ def _relinked(fields: list[dict], renamed: dict[str, str], rejected: set[str]) -
 
 def _refs(graph: Graph) -> set[str]:
     return {compact(str(s)) for s in graph.subjects(RDF.type, None)}
-
-
-def _entities(items: list[dict], registry_refs: set[str], linked: set) -> dict[str, Graph]:
-    """The new entities by kind: every one the curator added, and the draft's proposals that a kept
-    fact links to (a proposal only a rejected fact needed is dropped)."""
-    by_kind: dict[str, Graph] = {}
-    added = {item.get("iri") for item in items if item.get("origin") != "proposed"}
-    for index, item in enumerate(items):
-        # A proposal is replaced by an entity the curator made with its IRI.
-        if item.get("origin") == "proposed" and (item.get("iri") not in linked or item.get("iri") in added):
-            continue
-        where = f"new entity {index + 1} ({item.get('iri') or item.get('label_de') or '?'})"
-        kind, iri = item.get("kind"), str(item.get("iri") or "")
-        if kind not in ENTITY_KINDS:
-            raise UsageError(f"{where}: kind must be one of {', '.join(ENTITY_KINDS)}")
-        expected = "doc" if kind == "document" else kind
-        if iri.split(":", 1)[0] != expected:
-            raise UsageError(f"{where}: a {kind}'s IRI starts with {expected}: (such as {expected}:name)")
-        if iri in registry_refs:
-            raise UsageError(f"{where}: {iri} is in the registry already")
-        label_de, label_en = str(item.get("label_de") or "").strip(), str(item.get("label_en") or "").strip()
-        if not label_de or not label_en:
-            raise UsageError(f"{where}: a new entity needs a German and an English label")
-        node = expand(iri)
-        graph = by_kind.setdefault(kind, Graph())
-        graph.add((node, RDF.type, expand(ENTITY_CLASSES[kind])))
-        graph.add((node, RDFS.label, Literal(label_de, lang="de")))
-        graph.add((node, RDFS.label, Literal(label_en, lang="en")))
-        for entry in item.get("links") or []:
-            value = from_json(entry["value"])
-            if str(value).strip():
-                graph.add((node, expand(entry["predicate"]), value))
-    return by_kind

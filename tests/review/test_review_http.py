@@ -108,3 +108,13 @@ async def test_a_save_writes_the_source_and_logs_the_counts(review_client, revie
     assert (entry["curated"], entry["kept"], entry["rejected"]) == (len(cards), len(cards) - 1, 1)
     reopened = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
     assert len(reopened["cards"]) == len(cards) - 1
+
+
+async def test_a_malformed_save_names_the_place_that_is_wrong(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    cards[1]["spans"] = [{"start": "12"}]
+    response = await review_client.post(f"/api/documents/{CURATED_STEM}", json={"cards": cards})
+    assert response.status_code == 422
+    assert response.json()["error"]["problems"][0].startswith("cards/1/spans/0")
+    assert not (review_data / "curation-log.json").exists()

@@ -159,7 +159,7 @@ def test_a_fact_added_from_a_selection_cites_it_as_the_evidence_command_would(wo
     expected = parse_trig((prefix_lines() + evidence_turtle(review.source, words)).encode(), "evidence")
     assert set(expected) <= set(outcome.graph)
     (meeting,) = outcome.graph.subjects(RDF.type, URIRef("https://w3id.org/integrationsgraph/def#Meeting"))
-    assert str(meeting) == f"{ID}meeting/intmk-pre-conference-2032-meeting"
+    assert str(meeting) == f"{ID}meeting/intmk-2032-pre-conference"
     assert outcome.counts["added"] == 1
     assert outcome.counts["rejected"] == len(payload["cards"]) - 1
     payload["cards"][-1]["spans"] = [{"start": start, "end": len(review.source.body) + 5}]

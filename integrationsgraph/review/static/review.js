@@ -196,7 +196,7 @@ function renderCard(card, index) {
       id: kindId, "data-role": "kind",
       onchange: (event) => edit(index, () => { card.classes = [event.target.value]; }, true),
     }, ...state.vocabulary.fact_classes.map((cls) => element("option", { value: cls, text: cls, selected: card.classes[0] === cls })));
-    article.append(element("label", { for: kindId, text: "Kind of fact" }), select);
+    article.append(element("label", { for: kindId, text: `Kind of fact ${index + 1}` }), select);
   }
   article.append(renderFields(card, index), renderTime(card, index), renderSpans(card, index));
   article.append(element("div", { class: "actions" },
