@@ -4,7 +4,7 @@
 "use strict";
 
 const body = document.body;
-const state = { doc: null, vocabulary: null, cards: [], entities: [], current: -1 };
+const state = { doc: null, vocabulary: null, cards: [], entities: [], current: -1, unsaved: false };
 let uid = 0;
 
 function element(tag, attributes = {}, ...children) {
@@ -48,6 +48,7 @@ async function load() {
   state.cards = doc.cards.map((card) => ({ ...structuredClone(card), original_iri: card.iri }));
   state.entities = doc.entities.map((entity) => ({ ...entity }));
   state.current = state.cards.length ? 0 : -1;
+  state.unsaved = false;
   document.getElementById("title").textContent = doc.title;
   document.getElementById("origin").textContent =
     `${doc.folder}/${doc.file_name} · opened from ${doc.opened_from === "curated" ? "its curated data" : "the ingestion's draft"}`;
@@ -357,6 +358,7 @@ function edit(index, change, redraw = false, after = null) {
   const card = state.cards[index];
   change();
   card.edited = true;
+  state.unsaved = true;
   if (card.decision === "pending") card.decision = "accepted";
   if (redraw) {
     rerenderCard(index);
@@ -373,6 +375,7 @@ function edit(index, change, redraw = false, after = null) {
 function decide(index, decision) {
   if (index < 0 || index >= state.cards.length) return;
   state.cards[index].decision = decision;
+  state.unsaved = true;
   rerenderCard(index);
   renderText();
   setStatus(`Fact ${index + 1}: ${decision}.`);
@@ -411,6 +414,7 @@ function addFact(event) {
     spans: [spanOf(span)],
   });
   words.value = "";
+  state.unsaved = true;
   window.getSelection().removeAllRanges();
   renderAll();
   const index = state.cards.length - 1;
@@ -558,7 +562,9 @@ document.addEventListener("keydown", (event) => {
   if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
   const actions = {
     j: () => focusCard(state.current + 1),
+    n: () => focusCard(state.current + 1),
     k: () => focusCard(state.current - 1),
+    p: () => focusCard(state.current - 1),
     a: () => decide(state.current, "accepted"),
     r: () => decide(state.current, "rejected"),
     u: () => decide(state.current, "pending"),
@@ -569,6 +575,10 @@ document.addEventListener("keydown", (event) => {
     t: () => document.getElementById("text").focus(),
     f: () => addFact(null),
     s: () => save(),
+    "?": () => {
+      const help = document.getElementById("help");
+      help.open = !help.open;
+    },
   };
   if (actions[event.key]) {
     event.preventDefault();
@@ -576,6 +586,10 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+// Leaving with decisions not saved asks first (the browser shows its own question).
+window.addEventListener("beforeunload", (event) => {
+  if (state.unsaved) event.preventDefault();
+});
 document.getElementById("add-fact").addEventListener("submit", addFact);
 document.getElementById("save").addEventListener("click", save);
 document.getElementById("new-entity").addEventListener("click", newEntity);
