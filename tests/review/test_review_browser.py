@@ -101,6 +101,11 @@ def test_a_document_goes_from_text_to_built_facts_through_the_page(
         assert focused_card(page) == 1
         page.keyboard.press("k")
         assert focused_card(page) == 0
+        page.keyboard.press("Tab")  # focus order: into the card, its IRI first
+        assert page.evaluate("() => document.activeElement.dataset.role") == "iri"
+        assert focused_card(page) == 0
+        page.keyboard.press("Escape")
+        assert page.evaluate("() => document.activeElement.classList.contains('card')")
         accepted = card_index(page, "land:hessen")
         press_on_card(page, accepted, "a")
         assert "accepted" in page.locator(f'.card[data-index="{accepted}"]').get_attribute("class")
