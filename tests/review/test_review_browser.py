@@ -14,7 +14,7 @@ from integrationsgraph.cli import main
 from integrationsgraph.errors import EXIT_OK
 from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.store import current_release
-from tests.review.conftest import SYNTHETIC_STEM
+from tests.review.synthetic import SYNTHETIC_STEM
 from tests.server.browser import artifacts_dir, launched_chromium, recording_page
 from tests.server.conftest import running_server
 

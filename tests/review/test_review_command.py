@@ -12,7 +12,7 @@ import httpx
 
 from integrationsgraph.cli import main
 from integrationsgraph.errors import EXIT_USAGE
-from tests.review.conftest import SYNTHETIC_STEM
+from tests.review.synthetic import SYNTHETIC_STEM
 
 
 def test_an_unknown_document_or_port_is_a_usage_error(review_data: Path, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.review.conftest import SYNTHETIC_STEM
+from tests.review.synthetic import SYNTHETIC_STEM
 
 pytestmark = pytest.mark.anyio
 CURATED_STEM = "003_ebd8c5b068b7a6d2"

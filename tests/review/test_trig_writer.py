@@ -18,7 +18,7 @@ from integrationsgraph.review.opening import parse_trig, review_json
 from integrationsgraph.review.saving import save_review
 from integrationsgraph.review.trig_writer import leading_comments, source_trig
 from integrationsgraph.review.workspace import Workspace
-from tests.review.conftest import SYNTHETIC_STEM
+from tests.review.synthetic import SYNTHETIC_STEM
 
 CURATED = sorted((DATA_DIR / "sources").glob("*.trig"))
 ID = "https://w3id.org/integrationsgraph/id/"
