@@ -251,7 +251,10 @@ function emptyValue(spec) {
 // scheme) or a literal (text).
 function valueInput(spec, value, id, onChange) {
   if (spec && spec.type === "concept") {
-    const options = state.vocabulary.concepts[spec.scheme] || [];
+    const options = [...(state.vocabulary.concepts[spec.scheme] || [])];
+    if (value.iri && !options.some((o) => o.value === value.iri)) {
+      options.push({ value: value.iri, label: "not in the scheme" }); // shown as it is, never dropped
+    }
     return element("select", { id, onchange: (event) => onChange({ iri: event.target.value }) },
       element("option", { value: "", text: "(choose)" }),
       ...options.map((o) => element("option", { value: o.value, text: `${o.label} (${o.value})`, selected: o.value === value.iri })));
