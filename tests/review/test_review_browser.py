@@ -219,3 +219,22 @@ def test_a_document_goes_from_text_to_built_facts_through_the_page(
     assert holds(
         'person:greta-vogelsang rdfs:label "Greta Vogelsang"@en , "Greta Vogelsang"@de', "graph:entities"
     )
+
+
+def test_every_curated_document_renders_its_cards(review_app, workspace):
+    curated = [d.stem for d in workspace.documents() if d.curated]
+    assert curated
+    with (
+        launched_chromium() as browser,
+        running_server(review_app) as base_url,
+        recording_page(browser, timeout_ms=20_000) as page,
+    ):
+        for stem in curated:
+            expected = len(workspace.open(stem).facts())
+            page.goto(f"{base_url}/documents/{stem}")
+            page.wait_for_function(
+                f"() => document.getElementById('summary').textContent.startsWith('{expected} facts')"
+            )
+            assert page.locator(".card").count() == expected, stem
+            assert page.locator("#text mark").count() > 0, stem
+        assert page.script_errors == []
