@@ -108,7 +108,7 @@ class _Applier:
                 raise UsageError(f"{where}: an event has one date, not a beginning and an end")
             self.graph.add((fact, predicate, self._instant(begins)))
             return
-        interval = expand(f"interval:{self.stem}-{compact(str(fact)).split(':', 1)[1]}")
+        interval = self._free_interval(fact, original)
         for triple in list(self.graph.triples((interval, None, None))):
             self.graph.remove(triple)
         self.graph.add((interval, RDF.type, TIME.ProperInterval))
@@ -117,6 +117,16 @@ class _Applier:
         if ends is not None:
             self.graph.add((interval, TIME.hasEnd, self._instant(ends)))
         self.graph.add((fact, predicate, interval))
+
+    def _free_interval(self, fact: URIRef, original: dict | None) -> URIRef:
+        """`interval:<stem>-<fact>`, or with a number when another fact of the file uses that node (its
+        dates must not change with this one's)."""
+        base = f"interval:{self.stem}-{compact(str(fact)).split(':', 1)[1]}"
+        mine = {expand(original["iri"])} if original else set()
+        candidate, number = expand(base), 2
+        while any(s not in mine for s in self.review.graph.subjects(None, candidate)):
+            candidate, number = expand(f"{base}-{number}"), number + 1
+        return candidate
 
     # --- evidence ----------------------------------------------------------------------------------
     def _evidence(self, start: int, end: int, where: str) -> URIRef:

@@ -178,3 +178,23 @@ def test_a_fact_with_two_time_links_keeps_both_as_fields(workspace):
     assert [f["predicate"] for f in card["fields"]].count("org:memberDuring") == 2
     outcome = apply_review(review, unchanged_payload(document), workspace.refs(), {})
     assert set(outcome.graph) == set(review.graph)
+
+
+def test_a_date_changed_on_one_fact_leaves_an_interval_another_fact_shares(workspace):
+    has_time, has_end = (URIRef(f"http://www.w3.org/2006/time#{name}") for name in ("hasTime", "hasEnd"))
+    review = workspace.open(SYNTHETIC_STEM)
+    pre, main = (URIRef(f"{ID}meeting/intmk-2032-{kind}") for kind in ("pre-conference", "main-conference"))
+    shared = review.graph.value(main, has_time)
+    review.graph.set((pre, has_time, shared))  # two facts on one interval, as a hand-written file may have
+    payload = unchanged_payload(review_json(review, {}))
+    for card in payload["cards"]:
+        names_greta = any(f["value"].get("iri") == "person:greta-vogelsang" for f in card["fields"])
+        card["decision"] = "rejected" if names_greta else "accepted"
+    main_card = next(c for c in payload["cards"] if c["iri"] == "meeting:intmk-2032-main-conference")
+    main_card["time"]["ends"] = {"edtf": "2032-03-13", "method": "stated", "note": ""}
+    outcome = apply_review(review, payload, workspace.refs(), {})
+    assert outcome.graph.value(pre, has_time) == shared
+    assert str(outcome.graph.value(shared, has_end)).endswith("-2032-03-12")
+    corrected = outcome.graph.value(main, has_time)
+    assert str(corrected) == f"{shared}-2"
+    assert str(outcome.graph.value(corrected, has_end)).endswith("-2032-03-13")
