@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "export": "Export the graph for yEd, Cytoscape, Gephi or Graphviz (GraphML, GEXF, Cytoscape.js, DOT).",
     "ingest": "Draft data files (TriG + JSON summary) from German press texts.",
     "evaluate-ingest": "Compare the ingestion with the curated facts: precision and recall per kind.",
+    "review": "Serve the review page on 127.0.0.1: turn a document's drafted facts into curated data.",
 }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from integrationsgraph.errors import InputError
 from integrationsgraph.paths import shared_dir
 
-SOURCE_FOLDERS = ("press", "corpus/dev")
+SOURCE_FOLDERS = ("press", "corpus/dev", "corpus/intmk-hessen-2017-2025", "corpus/federal-and-laender")
 SEPARATOR = "---"
 
 

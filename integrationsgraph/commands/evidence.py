@@ -1,7 +1,7 @@
 """`integrationsgraph evidence FILE_NAME "exact span" [--occurrence N] [--prefixes]`.
 
 Prints the evidence node and its two selectors as Turtle, ready to paste into a source's TriG file.
-FILE_NAME is a file name under ../shared (press or corpus/dev) or a path to a source text.
+FILE_NAME is a file name under ../shared (press or a corpus folder) or a path to a source text.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from integrationsgraph.curation.evidence import evidence_turtle, prefix_lines
 from integrationsgraph.errors import InputError
-from integrationsgraph.sources import SourceText, find_source, parse_source
+from integrationsgraph.sources import SOURCE_FOLDERS, SourceText, find_source, parse_source
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +31,7 @@ def _source(file_name: str) -> SourceText:
         return parse_source(given)
     found = find_source(file_name)
     if found is None:
-        raise InputError(f"{file_name}: no such source text under shared/press or shared/corpus/dev")
+        raise InputError(f"{file_name}: no such source text under shared/{{{','.join(SOURCE_FOLDERS)}}}")
     return parse_source(found)
 
 

@@ -68,12 +68,22 @@ def locate(source: SourceText, exact: str, occurrence: int = 1) -> Selector:
         raise InputError(
             f"{source.file_name}: span {exact!r} occurs {found} time(s), occurrence {occurrence} requested"
         )
-    end = start + len(exact)
+    return selector_at(source, start, start + len(exact))
+
+
+def selector_at(source: SourceText, start: int, end: int) -> Selector:
+    """The selector of the span [start, end) of `source.body` (a curator's selection on the review page);
+    UsageError when it is empty or outside the text."""
+    body = source.body
+    if not 0 <= start < end <= len(body):
+        raise UsageError(
+            f"{source.file_name}: {start}..{end} is not a span of the text ({len(body)} characters)"
+        )
     return Selector(
         stem=source.stem,
         start=start,
         end=end,
-        exact=exact,
+        exact=body[start:end],
         prefix=body[max(0, start - CONTEXT_LENGTH) : start],
         suffix=body[end : end + CONTEXT_LENGTH],
     )

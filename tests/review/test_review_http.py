@@ -1,0 +1,120 @@
+"""The review app over HTTP, in process: pages, the JSON API, entity search, saving and its refusals
+(other hosts, other origins, non-JSON, a save that would not build)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.review.synthetic import SYNTHETIC_STEM
+
+pytestmark = pytest.mark.anyio
+CURATED_STEM = "003_ebd8c5b068b7a6d2"
+
+
+async def test_the_document_list_says_which_texts_are_curated(review_client):
+    response = await review_client.get("/")
+    assert response.status_code == 200
+    assert f'<tr data-stem="{SYNTHETIC_STEM}">' in response.text
+    row = response.text.split(f'<tr data-stem="{CURATED_STEM}">', 1)[1].split("</tr>", 1)[0]
+    assert ">curated<" in row
+    assert "corpus/federal-and-laender" in response.text
+
+
+async def test_a_draft_opens_as_pending_cards_with_their_evidence(review_client):
+    response = await review_client.get(f"/api/documents/{SYNTHETIC_STEM}")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["opened_from"] == "draft"
+    assert document["cards"], "the synthetic release has drafted facts"
+    for card in document["cards"]:
+        assert card["decision"] == "pending"
+        for span in card["spans"]:
+            assert document["text"][span["start"] : span["end"]] == span["exact"]
+    assert any(e["iri"] == "person:greta-vogelsang" for e in document["entities"])
+
+
+async def test_a_curated_document_opens_with_its_curated_facts(review_client):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    assert document["opened_from"] == "curated"
+    assert {c["decision"] for c in document["cards"]} == {"accepted"}
+    assert "holding:intmk-chair-2022-hessen" in {c["iri"] for c in document["cards"]}
+
+
+async def test_an_unknown_document_is_a_404_naming_it(review_client):
+    response = await review_client.get("/api/documents/no-such-text")
+    assert response.status_code == 404
+    assert "no-such-text" in response.json()["error"]["problems"][0]
+    assert (await review_client.get("/documents/no-such-text")).status_code == 404
+
+
+async def test_entity_search_finds_registry_labels_of_the_kinds_asked(review_client):
+    found = (await review_client.get("/api/entities", params={"q": "thür", "kinds": "land"})).json()
+    assert {"iri": "land:thueringen", "label": "Thüringen", "kind": "land"} in found["entities"]
+    assert all(e["kind"] == "land" for e in found["entities"])
+
+
+async def test_the_vocabulary_reads_its_choices_from_the_schemes(review_client):
+    vocabulary = (await review_client.get("/api/vocabulary")).json()
+    assert {"value": "igc:held", "label": "held"} in vocabulary["concepts"]["igc:status"]
+    assert "ig:Holding" in vocabulary["fact_classes"]
+
+
+async def test_other_hosts_are_refused(review_client):
+    response = await review_client.get("/", headers={"Host": "review.example.org"})
+    assert response.status_code == 400
+
+
+async def test_a_save_from_another_origin_or_not_in_json_is_refused(review_client, review_data: Path):
+    url = f"/api/documents/{CURATED_STEM}"
+    foreign = await review_client.post(url, json={"cards": []}, headers={"Origin": "http://evil.example"})
+    assert foreign.status_code == 403
+    form = await review_client.post(url, data={"cards": "[]"})
+    assert form.status_code == 415
+    assert not (review_data / "curation-log.json").exists()
+
+
+async def test_a_save_that_would_not_build_answers_422_and_writes_nothing(review_client, review_data: Path):
+    trig = review_data / "sources" / f"{CURATED_STEM}.trig"
+    before = trig.read_bytes()
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    holding = next(c for c in cards if c["iri"] == "holding:intmk-chair-2022-hessen")
+    holding["fields"] = [f for f in holding["fields"] if f["predicate"] != "org:member"]
+    response = await review_client.post(
+        f"/api/documents/{CURATED_STEM}", json={"cards": cards, "entities": []}
+    )
+    assert response.status_code == 422
+    problems = response.json()["error"]["problems"]
+    assert any("org:member" in p and "holding/intmk-chair-2022-hessen" in p for p in problems), problems
+    assert trig.read_bytes() == before
+    assert not (review_data / "curation-log.json").exists()
+
+
+async def test_a_save_writes_the_source_and_logs_the_counts(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    cards[0]["decision"] = "rejected"
+    response = await review_client.post(
+        f"/api/documents/{CURATED_STEM}", json={"cards": cards, "entities": []}
+    )
+    assert response.status_code == 200, response.text
+    assert f"data/sources/{CURATED_STEM}.trig" in response.json()["written"]
+    log = json.loads((review_data / "curation-log.json").read_text("utf-8"))
+    (entry,) = log["documents"][CURATED_STEM]
+    assert entry["opened_from"] == "curated"
+    assert (entry["curated"], entry["kept"], entry["rejected"]) == (len(cards), len(cards) - 1, 1)
+    reopened = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    assert len(reopened["cards"]) == len(cards) - 1
+
+
+async def test_a_malformed_save_names_the_place_that_is_wrong(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    cards[1]["spans"] = [{"start": "12"}]
+    response = await review_client.post(f"/api/documents/{CURATED_STEM}", json={"cards": cards})
+    assert response.status_code == 422
+    assert response.json()["error"]["problems"][0].startswith("cards/1/spans/0")
+    assert not (review_data / "curation-log.json").exists()
