@@ -197,11 +197,18 @@ def test_cq5_history_of_the_hessische_integrationskonferenz(graph_store):
         "2015-03-19",
         "2015-03-19",
     )
+    # December 2019: a new body, constituted from the Integrationsbeirat and this conference (it no longer
+    # merges into itself); the 2024 re-constitution is the new body's.
     merger = by_source["event:hessische-integrationskonferenz-2019-reconstitution", PRESS_004]
-    assert set(merger["types"].split(", ")) == {"Neukonstituierung", "Zusammenlegung"}
+    assert set(merger["types"].split(", ")) == {"Konstituierung", "Zusammenlegung"}
     assert (merger["edtf"], merger["earliest"], merger["latest"]) == ("2019-12", "2019-12-01", "2019-12-31")
     assert set(merger["from"].split(" + ")) == {"Integrationsbeirat", "Hessische Integrationskonferenz"}
-    assert merger["into"] == "Hessische Integrationskonferenz"
+    assert merger["into"] == "Hessische Integrationskonferenz (seit 2019)"
+    events = {event for event, _ in by_source}
+    assert "event:hessische-integrationskonferenz-2024-reconstitution" not in events
+    later = answer(graph_store, "body-history", body="body:hessische-integrationskonferenz-2019")
+    by_source = {(row["event"], row["file"]): row for row in later}
+    assert ("event:hessische-integrationskonferenz-2019-reconstitution", PRESS_004) in by_source
     weiterstadt = by_source["event:hessische-integrationskonferenz-2024-reconstitution", PRESS_000]
     assert (weiterstadt["types"], weiterstadt["edtf"], weiterstadt["approximateMembers"]) == (
         "Neukonstituierung",
@@ -214,23 +221,25 @@ def test_cq5_history_of_the_hessische_integrationskonferenz(graph_store):
 
 
 def test_cq6_the_plan_that_replaced_the_hessischer_integrationsplan(graph_store):
+    # 004 states no dct:replaces: the 2.0 is a revision, derived from its name and context (no source file).
     replacing = answer(graph_store, "succession", entity="plan:hessischer-integrationsplan")
-    assert ("successor", "plan:hessischer-integrationsplan-2-0", PRESS_004) in pick(
-        replacing, "direction", "other", "sources"
+    assert ("successor", "plan:hessischer-integrationsplan-2-0", "wasRevisionOf") in pick(
+        replacing, "direction", "other", "relations"
     )
     rows = answer(graph_store, "plans", plan="plan:hessischer-integrationsplan-2-0")
     assert {
         "planIri": "plan:hessischer-integrationsplan-2-0",
         "planLabel": "Hessischer Integrationsplan 2.0",
         "version": "2.0",
-        "replaces": "Hessischer Integrationsplan",
+        "replaces": "",
         "replacedBy": "",
+        "revisionOf": "Hessischer Integrationsplan",
         "adoptedEdtf": "2023-04-24?",
         "adoptedEarliest": "2020-04-24",
         "adoptedLatest": "2023-04-24",
         "adoptedBy": "Hessisches Kabinett",
         "newActionFields": "Rassismus und Diskriminierung",
-        "draftedWith": "Hessische Integrationskonferenz",
+        "draftedWith": "Hessische Integrationskonferenz (seit 2019)",
         "file": PRESS_004,
     } in rows
 
