@@ -1,5 +1,5 @@
-"""What tenure resolution needs, read from the build's store with a few SELECTs (each narrowed to the
-holdings of single-holder posts, so the cost follows the number of holdings, not the store's size)."""
+"""What tenure resolution needs, read from the build's store with a few SELECTs (each starts from the
+holdings, so the cost follows the number of holdings, not the store's size)."""
 
 from __future__ import annotations
 
@@ -26,13 +26,13 @@ PREFIX time: <http://www.w3.org/2006/time#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 
-HOLDINGS = """SELECT ?holding ?post ?member WHERE {
-  ?post a ig:SingleHolderPost . ?holding ig:post ?post ; org:member ?member .
+HOLDINGS = """SELECT ?holding ?post ?member ?single WHERE {
+  ?holding ig:post ?post ; org:member ?member .
+  OPTIONAL { ?post a ig:SingleHolderPost BIND(true AS ?single) }
 }"""
 
 # One row per source graph, side and instant; the holding's spans in that graph back the instant.
 INSTANTS = """SELECT ?holding ?g ?side ?instant ?earliest ?latest WHERE {
-  ?post a ig:SingleHolderPost .
   GRAPH ?g {
     ?holding ig:post ?post ; org:memberDuring ?interval .
     { ?interval time:hasBeginning ?instant BIND("beginning" AS ?side) }
@@ -42,28 +42,27 @@ INSTANTS = """SELECT ?holding ?g ?side ?instant ?earliest ?latest WHERE {
 }"""
 
 HOLDING_EVIDENCE = """SELECT ?holding ?g ?evidence WHERE {
-  ?post a ig:SingleHolderPost . GRAPH ?g { ?holding ig:post ?post ; ig:evidence ?evidence }
+  GRAPH ?g { ?holding ig:post ?post ; ig:evidence ?evidence }
 }"""
 
 LINKS = """SELECT ?holding ?exercised ?predecessor WHERE {
-  ?post a ig:SingleHolderPost . ?holding ig:post ?post .
+  ?holding ig:post ?post .
   { ?holding ig:exercises ?exercised }
   UNION { ?holding ig:succeeds ?predecessor }
   UNION { ?predecessor ig:precedes ?holding }
 }"""
 
-# The exerciser's own offices: the person's holdings of single-holder posts of the exercised Land.
+# The exerciser's own offices: the person's holdings of posts of the exercised Land (its ministries').
 OFFICES = """SELECT ?holding ?office WHERE {
-  ?post a ig:SingleHolderPost . ?holding ig:post ?post ; ig:exercises ?exercised ; org:member ?person .
+  ?holding ig:exercises ?exercised ; ig:post ?post ; org:member ?person .
   ?exercised org:member ?land .
   ?office org:member ?person ; ig:post ?officePost .
-  ?officePost a ig:SingleHolderPost .
   FILTER(?office != ?holding && ?officePost != ?post)
   { ?officePost org:postIn ?land } UNION { ?officePost org:postIn ?unit . ?unit org:unitOf ?land }
 }"""
 
 SET_UP = """SELECT ?post ?event ?earliest ?evidence WHERE {
-  ?post a ig:SingleHolderPost ; org:postIn ?body .
+  ?post a ig:Post ; org:postIn ?body .
   ?event a ig:Establishment .
   GRAPH ?g {
     ?event org:resultingOrganization ?body ; time:hasTime ?instant .
@@ -73,13 +72,12 @@ SET_UP = """SELECT ?post ?event ?earliest ?evidence WHERE {
 }"""
 
 TERMS = """SELECT ?post ?g ?term ?evidence WHERE {
-  ?post a ig:SingleHolderPost .
   GRAPH ?g { ?post ig:termLength ?term . OPTIONAL { ?post ig:evidence ?evidence } }
 }"""
 
 # Meetings a holder chaired, reported held by some source, dated in the graph that names the chair.
 CHAIRED = """SELECT ?holding ?meeting ?first ?last ?evidence WHERE {
-  ?post a ig:SingleHolderPost ; org:postIn ?body . ?holding ig:post ?post ; org:member ?member .
+  ?holding ig:post ?post ; org:member ?member . ?post org:role igc:chair ; org:postIn ?body .
   GRAPH ?g {
     ?meeting ig:meetingOf ?body ; ig:chairedBy ?member ; time:hasTime ?interval .
     ?interval time:hasBeginning/ig:latest ?first ; time:hasEnd/ig:earliest ?last .
@@ -122,9 +120,12 @@ def _term(post: str, values: dict[str, set[str]]) -> Term | None:
 
 def read_tenure_inputs(store: ox.Store) -> tuple[list[HoldingFacts], dict[str, PostFacts]]:
     holdings: dict[str, HoldingFacts] = {}
+    single: set[str] = set()
     for row in _rows(store, HOLDINGS):
         holdings.setdefault(row["holding"], HoldingFacts(row["holding"], row["post"], row["member"]))
-    posts = {h.post: PostFacts(h.post) for h in holdings.values()}
+        if row["single"]:
+            single.add(row["post"])
+    posts = {h.post: PostFacts(h.post, single=h.post in single) for h in holdings.values()}
 
     spans: dict[tuple, set[str]] = defaultdict(set)
     for row in _rows(store, HOLDING_EVIDENCE):
@@ -157,7 +158,8 @@ def read_tenure_inputs(store: ox.Store) -> tuple[list[HoldingFacts], dict[str, P
     for post, days in set_up.items():
         first = min(days)
         events, evidence = days[first]
-        posts[post].set_up = Bound(first, "tenure-body-existence", frozenset(events), frozenset(evidence))
+        if post in posts:
+            posts[post].set_up = Bound(first, "tenure-body-existence", frozenset(events), frozenset(evidence))
 
     terms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for row in _rows(store, TERMS):
@@ -165,7 +167,8 @@ def read_tenure_inputs(store: ox.Store) -> tuple[list[HoldingFacts], dict[str, P
         if row["evidence"]:
             evidence.add(row["evidence"])
     for post, values in terms.items():
-        posts[post].term = _term(post, values)
+        if post in posts:
+            posts[post].term = _term(post, values)
 
     chaired: dict[tuple, set[str]] = defaultdict(set)
     for row in _rows(store, CHAIRED):

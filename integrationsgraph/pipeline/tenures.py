@@ -1,4 +1,5 @@
-"""Tenure resolution: one interval per holding of a single-holder post, from everything known about it.
+"""Tenure resolution: one interval per holding, from everything known about it; on a single-holder post
+the neighbouring holdings bound each other too.
 
 Pure logic over plain data (the store is read by `tenure_inputs`, written by `tenure_output`); the rules
 are documented in docs/tenures.md. Every bound only ever tightens, and each keeps the rule that set it,
@@ -82,6 +83,7 @@ def _month_length(year: int, month: int) -> int:
 @dataclass
 class PostFacts:
     iri: str
+    single: bool = False  # held by one holder at a time: neighbours bound each other
     set_up: Bound | None = None  # the earliest day the post's body may have been set up
     term: Term | None = None
 
@@ -334,14 +336,15 @@ def resolve(holdings: list[HoldingFacts], posts: dict[str, PostFacts]) -> list[R
         exercised = r.facts.exercises
         if exercised in by_iri:
             exercisers[exercised].append(r)
-        else:
+        elif posts[r.facts.post].single:
             groups[r.facts.post].append(r)
     for r in resolved:
         _attested(r)
         for other in exercisers.get(r.iri, ()):
             _inside(other, r, "tenure-exercised-holding")
             _attested(other)
-    chains = [_ordered(g) for g in groups.values()] + [_ordered(g) for g in exercisers.values()]
+    chains = [_ordered(g) for g in groups.values()]
+    chains += [_ordered(g) for iri, g in exercisers.items() if posts[by_iri[iri].facts.post].single]
     handovers = {(p, r.iri) for r in resolved for p in r.facts.predecessors if p in by_iri}
 
     for _ in range(MAX_ROUNDS):
