@@ -136,7 +136,7 @@ def test_registry_holds_every_entity_a_source_names(path, press_entities):
 def test_entities_file_types_match_their_file(press_entities):
     expected = {"laender": IG.Land, "bodies": IG.Body, "ministries": IG.Ministry, "persons": IG.Person,
                 "posts": IG.Post, "places": IG.Place, "plans": IG.Plan, "topics": IG.Topic,
-                "documents": IG.Document}  # fmt: skip
+                "documents": IG.Document, "single-holder-posts": IG.SingleHolderPost}  # fmt: skip
     ontology = _turtle(ONTOLOGY_DIR / "integrationsgraph.ttl")
     for path in ENTITY_FILES:
         graph = _turtle(path)
