@@ -1,5 +1,5 @@
-"""The chair timeline page and the `chair-at` query agree on every date, with one end convention: both
-read the resolved tenures of the real build. The page's tooltip of each Land's bar gives the days
+"""The chair timeline page, the GEXF export and the `chair-at` query agree on every date, with one end
+convention: all read the resolved tenures of the real build. The page's tooltip of each Land's bar gives the days
 `chair-at` gives for that holding (certain and possible, `until` the last day held), and on every
 1 October and 1 July from 1990 to 2030 and on every day a tenure bound falls on (and the day before),
 the holdings the page would draw as certain or possible are those `chair-at` answers."""
@@ -7,12 +7,17 @@ the holdings the page would draw as certain or possible are those `chair-at` ans
 from __future__ import annotations
 
 import html
+import io
 import re
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
 
 import httpx
+import networkx as nx
 import pytest
+
+from integrationsgraph.exports.run import export
+from integrationsgraph.exports.scope import Scope
 
 from integrationsgraph.queries.catalog import load_catalog
 from integrationsgraph.queries.execute import run_query
@@ -108,3 +113,24 @@ async def test_page_and_chair_at_agree_on_every_date(graph_store):
         for holding, (status, _) in answered.items():
             if status != "contested":
                 assert drawn[holding] == status, (day, holding)
+
+
+async def test_the_gexf_intervals_are_chair_ats_possible_days(graph_store):
+    backend = EmbeddedBackend(graph_store)
+    graph = nx.read_gexf(io.BytesIO(await export(backend, Scope("all"), "gexf", "de")))
+    holdings = {row["holding"].value for row in (await backend.query(LAND_CHAIRS)).rows()}
+    tenures = await read_tenures(backend, holdings)
+    checked = 0
+    for holding, tenure in tenures.items():
+        probe = tenure.certain[0] if tenure.certain else tenure.earliest_beginning
+        if probe is None:
+            continue
+        _, days = chair_at(graph_store, probe)[holding]
+        node = graph.nodes[holding]
+        assert (node.get("start", ""), node.get("end", "")) == (days["possibleFrom"], days["possibleUntil"])
+        assert (node.get("certainFrom", ""), node.get("certainUntil", "")) == (
+            days["certainFrom"],
+            days["certainUntil"],
+        )
+        checked += 1
+    assert checked >= 10
