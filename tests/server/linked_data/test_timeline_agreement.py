@@ -1,6 +1,6 @@
 """The chair timeline page, the GEXF export and the `chair-at` query agree on every date, with one end
-convention: all read the resolved tenures of the real build. The page's tooltip of each Land's bar gives the days
-`chair-at` gives for that holding (certain and possible, `until` the last day held), and on every
+convention: all read the resolved tenures of the real build. The page's tooltip of each Land's bar gives
+the days `chair-at` gives for that holding (certain and possible, `until` the last day held), and on every
 1 October and 1 July from 1990 to 2030 and on every day a tenure bound falls on (and the day before),
 the holdings the page would draw as certain or possible are those `chair-at` answers."""
 
@@ -18,7 +18,6 @@ import pytest
 
 from integrationsgraph.exports.run import export
 from integrationsgraph.exports.scope import Scope
-
 from integrationsgraph.queries.catalog import load_catalog
 from integrationsgraph.queries.execute import run_query
 from integrationsgraph.server.app import create_app
