@@ -145,3 +145,21 @@ def test_klose_chairs_until_the_end_of_the_hessen_holding(graph_store):
     offices = answer(graph_store, "offices-of", person="person:kai-klose")
     chair = [row for row in offices if row["post"] == "post:intmk-chair"]
     assert pick(chair, "possibleUntil") == [("2023-06-30",)]
+
+
+def test_sources_of_a_holding_explain_its_derived_bounds(graph_store):
+    rows = answer(graph_store, "sources-of", entity="holding:intmk-chair-2016-baden-wuerttemberg")
+    derived = pick([row for row in rows if row["rule"]], "fact", "property", "rule", "file", "exact")
+    # the latest end rests on the stated rotation and on the stated beginning it counts from
+    latest_end = "interval:resolved-intmk-chair-2016-baden-wuerttemberg-latest-end"
+    assert (
+        latest_end,
+        "ig:latestEnd",
+        "igr:tenure-term-length",
+        "sachsen-willkommen-intmk-2016.txt",
+        "Der Vorsitz der Konferenz wechselt jeweils zum 1. Oktober des Jahres",
+    ) in derived
+    assert any(
+        fact == latest_end and "1. Oktober" in exact and file.startswith("bw-de")
+        for fact, _, _, file, exact in derived
+    )
