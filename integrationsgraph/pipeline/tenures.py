@@ -359,7 +359,9 @@ def resolve(holdings: list[HoldingFacts], posts: dict[str, PostFacts]) -> list[R
                 changed |= _inside(r, exercised, "tenure-exercised-holding")
                 changed |= _covers(exercised, r)
         for chain in chains:
-            for before, after in pairwise(chain):
+            # forwards, then backwards: a bound travels the whole chain in one round either way
+            pairs = list(pairwise(chain))
+            for before, after in [*pairs, *reversed(pairs)]:
                 changed |= _neighbours(before, after, (before.iri, after.iri) in handovers)
         for before, after in sorted(handovers):
             changed |= _neighbours(by_iri[before], by_iri[after], True)
