@@ -14,7 +14,6 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from integrationsgraph.build.terms import to_rdflib
 from integrationsgraph.errors import InputError
 from integrationsgraph.ingest.draft import draft_trig
 from integrationsgraph.ingest.gazetteer import load_gazetteer
@@ -22,6 +21,7 @@ from integrationsgraph.ingest.linking import Registry
 from integrationsgraph.ingest.pipeline import ingest_source
 from integrationsgraph.ingest.reading import read_document
 from integrationsgraph.namespaces import IG, PREFIXES, PROV
+from integrationsgraph.pipeline.terms import to_rdflib
 from integrationsgraph.review.documents import ReviewDocument
 from integrationsgraph.review.terms import compact, to_json
 from integrationsgraph.review.trig_writer import leading_comments, ordered_subjects

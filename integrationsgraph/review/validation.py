@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from integrationsgraph.build.evidence import check_evidence
-from integrationsgraph.build.inputs import ONTOLOGY_FILES, SHAPES_FILE, InputFiles
-from integrationsgraph.build.loading import load_inputs
-from integrationsgraph.build.validation import validate_inputs
 from integrationsgraph.errors import DataNonConformant, InputError, Problem
+from integrationsgraph.pipeline.evidence import check_evidence
+from integrationsgraph.pipeline.inputs import ONTOLOGY_FILES, SHAPES_FILE, InputFiles
+from integrationsgraph.pipeline.loading import load_inputs
+from integrationsgraph.pipeline.validation import validate_inputs
 
 # The build's SHACL stage keeps its inputs in a module global while it runs: one check at a time.
 _ONE_AT_A_TIME = threading.Lock()
