@@ -157,3 +157,26 @@ def test_drafts_of_every_shared_text_build_together(tmp_path, capsys):
         str(shared),
     ]
     assert main([*build, "--quiet"]) == EXIT_OK, capsys.readouterr().err
+
+
+def test_evaluate_ingest_covers_every_corpus_folder_per_folder(workspace, tmp_path, capsys):
+    extra = workspace["shared"] / "corpus" / "laender-extra"
+    extra.mkdir(parents=True)
+    moved = extra / "synthetic_handover.txt"
+    workspace["text"].rename(moved)
+    (workspace["shared"] / "press" / "uncurated_note.txt").write_text(
+        "source: n\n---\nDie IntMK tagt am 3. März 2032 in Kassel.\n", encoding="utf-8"
+    )
+    assert main(["ingest", str(moved), "--out", str(workspace["out"]), "--data-dir",
+                 str(workspace["data"]), "--accept"]) == EXIT_OK  # fmt: skip
+    out = tmp_path / "evaluation.json"
+    code = main(["evaluate-ingest", "--data-dir", str(workspace["data"]), "--shared-dir",
+                 str(workspace["shared"]), "--json", str(out)])  # fmt: skip
+    assert code == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "corpus/laender-extra: 1 texts, 1 with curated facts" in printed
+    assert "press: 1 texts, 0 with curated facts (not evaluated)" in printed
+    folders = json.loads(out.read_text("utf-8"))["folders"]
+    assert set(folders) == {"corpus/laender-extra", "press"}
+    assert folders["corpus/laender-extra"]["totals"]["chair_tenure"]["matched"] == 2
+    assert folders["press"]["curated"] == 0
