@@ -31,18 +31,23 @@ TITLE_WORD = (
     r"(?:innen|in|en|er|e|r|s|n)?"
 )
 _PORTFOLIO = (
-    r"(?:\s+(?:für|des|der)\s+(?:[A-ZÄÖÜ][\w-]*|Landes|Innern)"
+    r"(?:\s+(?:für|des|der|aus\s+dem|im)\s+(?:[A-ZÄÖÜ][\w-]*|Landes|Innern)"
     r"(?:(?:,\s*|\s+und\s+|\s+(?:für|des|der)\s+|\s+)[A-ZÄÖÜ][\w-]*)*)?"
 )
 # An article, then a Land adjective or genitive ("Hessische", "Thüringens"): never across a line break.
 _ADJECTIVE = r"(?:(?:der|die|dem|den|des)[ ]+)?(?:[\w-]+(?:e|en|er|es|s)[ ]+|[A-ZÄÖÜ]{2,4}-[ ]?)?"
 TITLE_PHRASE = _ADJECTIVE + r"(?<![\w-])" + TITLE_WORD + r"(?![\w-])" + _PORTFOLIO
 _TITLE_BEFORE = re.compile(r"(?P<title>" + TITLE_PHRASE + r")\s*,?\s*(?:(?:Frau|Herr|Dr\.|Prof\.)\s*)*$")
-_TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:der|die)\s+(?P<title>" + TITLE_PHRASE + ")")
+# After the name, an apposition with or without article: ", die saarländische Ministerin", ", Beauftragte
+# der Landesregierung".
+_TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:(?:der|die)\s+)?(?P<title>" + TITLE_PHRASE + ")")
 _SPEECH_CUES = re.compile(
     r"(?:\bso|sagte|betonte|erklärte|unterstrich|hob|kritisiert|forderte|" + TITLE_WORD + r")\s+$"
 )
-_NOT_NAMES = {"Bund", "Länder", "Land", "Integration", "Konferenz", "Minister", "Ministerin", "Herr", "Frau"}
+_NOT_NAMES = {
+    "Bund", "Länder", "Land", "Integration", "Konferenz", "Minister", "Ministerin", "Herr", "Frau",
+    "Nachfolger", "Nachfolgerin", "Vorgänger", "Vorgängerin", "Amtsvorgänger", "Amtsvorgängerin",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,9 @@ def _family_mentions(text: str, full: list[PersonMention], registry: Registry) -
             continue
         word = match.group(0)
         person = by_family.get(word)
+        end = match.end()
+        if person is None and word.endswith("s") and word[:-1] in by_family:  # genitive: "Dreiseitels"
+            person, end = by_family[word[:-1]], match.end() - 1
         if person is None:
             person = _registry_family(
                 word, text[max(0, match.start() - 40) : match.start()], by_family, registry
@@ -140,7 +148,7 @@ def _family_mentions(text: str, full: list[PersonMention], registry: Registry) -
                 replace(
                     person,
                     start=match.start(),
-                    end=match.end(),
+                    end=end,
                     title=title["title"] if title else person.title,
                 )
             )
