@@ -37,7 +37,8 @@ _MINISTERS_CONFERENCE = re.compile(
     r"|(?<![\w-])(?P<topic5>Integrations)-?(?:Landes)?[Mm]inister(?:innen)?(?:\s+und\s+-?[Mm]inister)?"
     r"\s+(?:der|aller)\s+(?:Bundes)?[Ll]änder"
 )
-_GENERIC_CONFERENCE = re.compile(r"(?<![\w-])(?:Fachminister|Minister)?[Kk]onferenz(?![\w-])")
+# A bare "Konferenz" or "das Gremium": the body the document is about.
+_GENERIC_CONFERENCE = re.compile(r"(?<![\w-])(?:(?:Fachminister|Minister)?[Kk]onferenz|Gremium)(?![\w-])")
 _LAND_BODY = re.compile(
     r"(?<![\w-])(?P<adjective>[A-ZÄÖÜa-zäöü][\w-]+?(?:e|en|er|es|em))?\s*(?P<noun>Integrationskonferenz|"
     r"Landesintegrationsbeirat|Landesintegrationsrat|Integrationsbeirat|Integrationsrat|Migrationsbeirat"

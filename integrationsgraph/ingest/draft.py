@@ -36,6 +36,15 @@ EVENT_CLASSES = {
     "Establishment": "ig:Establishment",
     "Merger": "ig:Merger",
     "Reconstitution+Merger": "ig:Reconstitution , ig:Merger",
+    # The ontology has no classes of their own for these: a change event, its kind said in a comment.
+    "Dissolution": "ig:ChangeEvent",
+    "Renaming": "ig:ChangeEvent",
+    "Move": "ig:ChangeEvent",
+}
+CHANGE_COMMENTS = {
+    "Dissolution": "the body was dissolved",
+    "Renaming": "the body was renamed",
+    "Move": "the body was moved to another ministry or organisation",
 }
 CONTEXT = 32
 
@@ -181,7 +190,11 @@ class _Writer:
         self.blocks.append("\n".join(lines + self._common(fact)) + "\n")
 
     def _body_event(self, fact: Fact, iri: str, by_fact: dict[int, str]) -> None:
-        lines = [f"{iri} a {EVENT_CLASSES[fact.type]} ;", f"    org:resultingOrganization {fact.body} ;"]
+        lines = [f"{iri} a {EVENT_CLASSES[fact.type]} ;"]
+        if fact.body:
+            lines.append(f"    org:resultingOrganization {fact.body} ;")
+        if fact.type in CHANGE_COMMENTS:
+            lines.append(f"    rdfs:comment {turtle_string(CHANGE_COMMENTS[fact.type])}@en ;")
         if fact.originals:
             lines.append(f"    org:originalOrganization {' , '.join(fact.originals)} ;")
         if fact.start and fact.start.year is not None:
