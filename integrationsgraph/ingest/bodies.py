@@ -47,6 +47,25 @@ _LAND_BODY = re.compile(
 )
 
 
+# Other bodies, by the last part of their compound name: "Antidiskriminierungsstelle", "Islamkonferenz",
+# "Landesintegrationsrat", "Migrationsbeirat", with a Land adjective where one stands before (a "-gipfel"
+# is a meeting, of its convener). What is not a body though it ends alike is listed in _NOT_BODIES.
+_NAMED_BODY = re.compile(
+    r"(?<![\w-])(?:(?P<adjective>[A-ZÄÖÜ][\w-]+?(?:e|en|er|es))\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+"
+    r"(?:beirat|srat|konferenz|kommission|ausschuss|gremium|netzwerk|forum|stelle|arbeitsstab))(?![\w-])"
+)
+_NOT_BODIES = {
+    "Pressekonferenz", "Videokonferenz", "Telefonkonferenz", "Schaltkonferenz", "Schnittstelle", "Baustelle",
+    "Leerstelle", "Arbeitsstelle", "Planstelle", "Ausbildungsstelle", "Ministerkonferenz", "Hauptkonferenz",
+    "Vorkonferenz", "Sonderkonferenz", "Jahreskonferenz", "Fachministerkonferenz", "Fachkonferenz",
+    "Abschlusskonferenz", "Auftaktkonferenz", "Internetforum", "Onlineforum", "Diskussionsforum",
+}  # fmt: skip
+_BODY_KIND_BY_ENDING = (
+    (("konferenz",), "integration-conference"),
+    (("stelle", "arbeitsstab"), "working-staff"),
+)
+
+
 @dataclass(frozen=True)
 class BodyMention:
     start: int
@@ -88,6 +107,10 @@ def find_bodies(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Bod
         )
     for match in _LAND_BODY.finditer(text):
         mention = _land_body(match, registry, gazetteer, main_land)
+        if mention:
+            add(mention)
+    for match in _NAMED_BODY.finditer(text):
+        mention = _named_body(match, registry, gazetteer)
         if mention:
             add(mention)
     main = main_body(found)
@@ -157,6 +180,23 @@ def _land_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer, m
     return BodyMention(
         start, match.end(), match.group(0)[start - match.start() :], entity, _classification(base)
     )
+
+
+def _named_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer) -> BodyMention | None:
+    noun = match["noun"]
+    if noun in _NOT_BODIES:
+        return None
+    adjective = match["adjective"]
+    lands = gazetteer.find_laender(adjective) if adjective else []
+    start = match.start() if lands else match.start("noun")
+    label = f"{adjective} {noun}" if lands else noun
+    entity = registry.lookup("body", label) or registry.lookup("body", noun)
+    if entity is None:
+        entity = Entity(f"body:{slugify(label)}", "body", label, proposed=True)
+    lowered = noun.lower()
+    kind = next((k for endings, k in _BODY_KIND_BY_ENDING if lowered.endswith(endings)), "advisory-council")
+    kind = registry.classifications.get(entity.ref) or kind
+    return BodyMention(start, match.end(), match.group(0)[start - match.start() :], entity, kind)
 
 
 def _main_land(text: str, gazetteer: Gazetteer) -> str | None:

@@ -171,6 +171,13 @@ class _Writer:
             lines.append(f"    ig:chairedBy {fact.holder} ;")
         if fact.motto:
             lines.append(f"    ig:motto {turtle_string(fact.motto)}@de ;")
+        notes = [
+            note
+            for flag, note in (("cancelled", "called off"), ("online", "held online"))
+            if getattr(fact, flag)
+        ]
+        if notes:  # the ontology has no status or format of its own for these: said in a comment
+            lines.append(f"    rdfs:comment {turtle_string('; '.join(notes))}@en ;")
         interval = self._interval(local(iri), fact.start, fact.end or fact.start)
         if interval:
             lines.append(f"    time:hasTime {interval} ;")
@@ -184,7 +191,9 @@ class _Writer:
             f"    org:organization {fact.body} ;",
             f"    org:role igc:{fact.type} ;",
         ]
-        interval = self._interval(local(iri), fact.start, None)
+        if fact.acting:
+            lines.append(f"    rdfs:comment {turtle_string('acting holder (kommissarisch)')}@en ;")
+        interval = self._interval(local(iri), fact.start, fact.end)
         if interval:
             lines.append(f"    org:memberDuring {interval} ;")
         self.blocks.append("\n".join(lines + self._common(fact)) + "\n")

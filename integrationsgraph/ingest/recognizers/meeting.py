@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from integrationsgraph.ingest.bodies import BodyMention
 from integrationsgraph.ingest.dates import FROM_RELEASE_DATE, DateMention, PartialDate
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
+from integrationsgraph.ingest.linking import Entity
 from integrationsgraph.ingest.proposals import Proposals
 from integrationsgraph.ingest.recognizers.common import bare_years, cities_in, is_end_date
 from integrationsgraph.ingest.text import Sentence
@@ -29,7 +31,19 @@ _NOUNS = {
     "jahreskonferenz": None, "zusammenkunft": None,
 }  # fmt: skip
 _NOUN = re.compile(
-    r"(?<![\w-])(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r")(?![\w-])", re.I
+    r"(?<![\w-])(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r"|[A-ZÄÖÜ][a-zäöüß]*gipfel"
+    r"|Gipfel|[A-ZÄÖÜ][a-zäöüß]*versammlung|Jahrestagung|Fachtagung|Videokonferenz)(?![\w-])",
+    re.I,
+)
+# A summit is a meeting of whoever invites to it: the federal government where the chancellor does.
+_FEDERAL_HOST = re.compile(r"Bundeskanzler(?:in)?|Bundesregierung|Kanzleramt|Bundesinnenminister")
+_CANCELLED = re.compile(
+    r"(?<![\w-])(?:abgesagt|fällt\s+(?:\S+\s+){0,3}aus|fiel\s+(?:\S+\s+){0,3}aus|Absage)(?![\w-])"
+)
+_ONLINE = re.compile(
+    r"(?<![\w-])(?:Videokonferenz|Videoschalte|virtuell\w*|digital(?:e|en)?\s+(?:Sitzung|Konferenz|Format)"
+    r"|online|per\s+Video)(?![\w-])",
+    re.I,
 )
 _ORDINAL_WORDS = {
     "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "siebent": 7,
@@ -172,9 +186,12 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
         if near is None and _OTHER_SESSION.match(document.body[end : end + 60]):
             continue  # "Sitzung des Ausschusses": a meeting of a body we do not know
         body = near or main
+        summit = match["noun"].lower().endswith("gipfel")
+        if summit and near is None and _FEDERAL_HOST.search(sentence.text):
+            body = _federal_government(proposals, start, end)
         if body is None:
             continue
-        kind = _NOUNS[match["noun"].lower()]
+        kind = _NOUNS.get(match["noun"].lower())
         if kind is None and not _anchor_allowed(document, sentence, start, end, dated):
             continue
         anchors.append(
@@ -192,6 +209,14 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
         ref = proposals.body(body.body, body.classification)
         anchors.append(_Anchor(body.start, body.end, None, ref, body.classification))
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _federal_government(proposals: Proposals, start: int, end: int) -> BodyMention:
+    registry = proposals.registry
+    entity = registry.lookup("body", "Bundesregierung") or Entity(
+        "body:bundesregierung", "body", "Bundesregierung", proposed=True
+    )
+    return BodyMention(start, end, "", entity, registry.classifications.get(entity.ref) or "government")
 
 
 def _anchor_allowed(document: Document, sentence: Sentence, start: int, end: int, dated: bool) -> bool:
@@ -253,6 +278,10 @@ def _meeting(
     )
     motto = _MOTTO.search(sentence.text)
     fact.motto = motto["motto"] if motto else None
+    fact.cancelled = bool(_CANCELLED.search(sentence.text))
+    fact.online = bool(_ONLINE.search(sentence.text))
+    if fact.cancelled:  # it was announced and did not take place: never "held"
+        fact.status = "announced"
     fact.holder = _chair(document, sentence, proposals)
     fact.add_span(sentence.start, sentence.end)
     return fact

@@ -66,6 +66,7 @@ _PREDECESSOR_AFTER = re.compile(
 )
 _PREDECESSOR_BEFORE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:im\s+Amt\s+)?(?:abgelöst|ab\b|nach)")
 _GENITIVE_SUCCESSOR = re.compile(r"^s\s+Nachfolger(?:in)?\b")
+_ACTING = re.compile(r"kommissarisch|geschäftsführend", re.I)
 _RANK = re.compile(r"(?:Frau\s+|Herr\s+)?Staatsminister(?:in)?")
 _ROLE_WORD = r"(?:[\w-]*(?:minister|senator|staatssekretär|beauftragt|bevollmächtigt|sprecher))"
 # Where one title phrase names two offices: "Staatssekretär und Bevollmächtigter für ...", "Beauftragte
@@ -95,6 +96,7 @@ def recognize_office_holdings(
     successions: list[tuple[str, str, Sentence]] = []  # (predecessor, successor, where the text says so)
     bounds: dict[str, list[tuple[str, object, Sentence]]] = {}  # person -> ("start"|"end", date, sentence)
     federal = _federal_persons(document, proposals)
+    last_named: PersonMention | None = None  # who a pronoun ("Sie hat X abgelöst") most likely stands for
     for sentence in document.sentences:
         persons = document.within(document.persons, sentence)
         for person in persons:
@@ -126,8 +128,12 @@ def recognize_office_holdings(
                                 body=organisation, type=role, confidence=confidence)  # fmt: skip
                     facts[key] = fact
                 fact.add_span(sentence.start, sentence.end)
-        for earlier, later in _successions(document, sentence, persons):
+                fact.acting = fact.acting or bool(
+                    _ACTING.search(document.body[max(0, person.start - 80) : person.end + 80])
+                )
+        for earlier, later in _successions(document, sentence, persons, last_named):
             successions.append((proposals.person(earlier), proposals.person(later), sentence))
+        last_named = persons[-1] if persons else last_named
     _bound(facts, bounds)
     _link_successions(facts, successions)
     return list(facts.values())
@@ -238,8 +244,11 @@ def _end(document: Document, sentence: Sentence):
     return None
 
 
-def _successions(document: Document, sentence: Sentence, persons: list[PersonMention]):
-    """(predecessor, successor) pairs the sentence states, among the persons it names."""
+def _successions(
+    document: Document, sentence: Sentence, persons: list[PersonMention], last_named: PersonMention | None
+):
+    """(predecessor, successor) pairs the sentence states, among the persons it names; a successor the
+    sentence names by pronoun only is the person named last before it."""
     body = document.body
     pairs = []
     for person in persons:
@@ -248,6 +257,8 @@ def _successions(document: Document, sentence: Sentence, persons: list[PersonMen
         after = body[person.end : min(sentence.end, person.end + 40)]
         if _PREDECESSOR_AFTER.search(before) or _PREDECESSOR_BEFORE.match(after):
             successor = _nearest(others, person, before_only=True) or _nearest(others, person)
+            if successor is None and last_named is not None and last_named.name != person.name:
+                successor = last_named
             if successor is not None:
                 pairs.append((person, successor))
         elif _GENITIVE_SUCCESSOR.match(after) and others:
