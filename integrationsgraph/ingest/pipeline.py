@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from integrationsgraph.ingest.clauses import tighten_evidence
 from integrationsgraph.ingest.document import Document, prepare
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.gazetteer import Gazetteer
@@ -44,4 +45,5 @@ def ingest_source(source: SourceText, registry: Registry, gazetteer: Gazetteer, 
     events = recognize_body_events(document, proposals)
     plans = recognize_plan_adoptions(document, proposals, gazetteer)
     facts = chairs + meetings + offices + events + plans
+    tighten_evidence(document, facts, registry)
     return Ingested(document, facts, proposals, corpus)

@@ -98,3 +98,19 @@ def test_a_law_passed_is_an_adoption_with_its_date(ingest_text):
     assert adoption.plan == "plan:integrations-und-teilhabegesetz"
     assert adoption.start.edtf == "2031-03-03"
     assert adoption.holder is None  # a parliament is not among the registry's kinds of body: left open
+
+
+def test_evidence_is_the_clause_that_states_the_fact_not_the_sentence(ingest_text):
+    body = (
+        "Die IntMK tagt am 3. März 2031 in Kassel, während die Landesregierung über den Haushalt berät "
+        "und der Landtag in die Sommerpause geht.\n\n"
+        "Wie am Montag bekannt wurde, sprach Greta Vogelsang, die Hessische Integrationsministerin, "
+        "über die Sprachförderung in den Kommunen des Landes.\n"
+    )
+    result = ingest_text(body, "2031-02-01")
+    (meeting,) = facts_of(result, "meeting")
+    assert [body[s:e] for s, e in meeting.spans] == ["Die IntMK tagt am 3. März 2031 in Kassel"]
+    (office,) = facts_of(result, "office_holding")
+    assert [body[s:e] for s, e in office.spans] == [
+        "sprach Greta Vogelsang, die Hessische Integrationsministerin"
+    ]
