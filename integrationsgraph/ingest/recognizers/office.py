@@ -90,8 +90,7 @@ def recognize_office_holdings(
 ) -> list[Fact]:
     """`chair_lands`: the Land each person chairs a conference for, which beats the document's Land."""
     chair_lands = chair_lands or {}
-    counts = Counter(m.key for m in document.laender)
-    document_land = counts.most_common(1)[0][0] if counts else None
+    document_land = _dominant_land(document)
     facts: dict[tuple[str, str], Fact] = {}
     successions: list[tuple[str, str, Sentence]] = []  # (predecessor, successor, where the text says so)
     bounds: dict[str, list[tuple[str, object, Sentence]]] = {}  # person -> ("start"|"end", date, sentence)
@@ -174,6 +173,16 @@ def _bounds_person(
     return any(
         abs(m.start - person.end) < 60 or abs(person.start - m.end) < 60 for m in _dated(document, sentence)
     )
+
+
+def _dominant_land(document: Document) -> str | None:
+    """The Land a Land office without a Land in its title belongs to: the document's, where two thirds
+    of the Länder it names are that one (a hand-over between two Länder leaves it open)."""
+    counts = Counter(m.key for m in document.laender)
+    if not counts:
+        return None
+    land, count = counts.most_common(1)[0]
+    return land if count * 3 >= sum(counts.values()) * 2 else None
 
 
 def _federal_persons(document: Document, proposals: Proposals) -> set[str]:
