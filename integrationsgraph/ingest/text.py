@@ -69,7 +69,7 @@ def _line_cuts(body: str):
 
 def _stop_cuts(body: str):
     for match in _STOP.finditer(body):
-        before = body[: match.start()]
+        before = body[max(0, match.start() - 40) : match.start()]  # the word before: never the whole text
         word = re.search(r"([\w.]+)$", before)
         token = word.group(1).lower() if word else ""
         if token.isdigit() or token.rstrip(".") in _ABBREVIATIONS or len(token) == 1:
