@@ -22,7 +22,8 @@ from integrationsgraph.ingest.linking import Registry, edit_distance_at_most_one
 
 _TOKEN = r"[A-ZÄÖÜ][a-zäöüßéèçğşıá]+(?:-[A-ZÄÖÜ][a-zäöüßéèçğşıá]+)?"
 _FULL_NAME = re.compile(
-    rf"(?<![\w-])(?P<given>{_TOKEN})\s+(?P<particle>(?:de|von|van|zu|von der)\s+)?"
+    # given and family name on one line or a wrapped one, never across a blank line ("Paul\n\nJosefine")
+    rf"(?<![\w-])(?P<given>{_TOKEN})(?:[ \t]+|[ \t]*\n[ \t]*)(?P<particle>(?:de|von|van|zu|von der)\s+)?"
     rf"(?P<family>{_TOKEN})(?![\w-])"
 )
 TITLE_WORD = (
@@ -44,6 +45,7 @@ _TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:(?:der|die)\s+)?(?P
 _SPEECH_CUES = re.compile(
     r"(?:\bso|sagte|betonte|erklärte|unterstrich|hob|kritisiert|forderte|" + TITLE_WORD + r")\s+$"
 )
+_NEXT_NAME = re.compile(rf"\s+{_TOKEN}(?![\w-])")
 _NOT_NAMES = {
     "Bund", "Länder", "Land", "Integration", "Konferenz", "Minister", "Ministerin", "Herr", "Frau",
     "Nachfolger", "Nachfolgerin", "Vorgänger", "Vorgängerin", "Amtsvorgänger", "Amtsvorgängerin",
@@ -78,6 +80,8 @@ def find_persons(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Pe
             or re.fullmatch(TITLE_WORD, given)
         ):
             continue
+        if family in given_names and given not in given_names and _NEXT_NAME.match(text, match.end()):
+            continue  # "Landtagsabgeordneter Martin Neumeyer": the name is the next pair
         name = f"{given} {match['particle'] or ''}{family}"
         before = text[max(0, match.start() - 160) : match.start()]
         title_before = _TITLE_BEFORE.search(before)

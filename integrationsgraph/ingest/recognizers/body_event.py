@@ -89,7 +89,8 @@ def _event(document: Document, sentence: Sentence, previous: Sentence | None, pr
     elif _CONSTITUTED.search(text):
         kind = "Reconstitution" if _AGAIN.search(text) else "Constitution"
     elif _ESTABLISHED.search(text) or since:
-        kind = "Establishment"
+        # "für die neue Legislaturperiode gebildet": a body set up again is reconstituted
+        kind = "Reconstitution" if _AGAIN.search(text) and not since else "Establishment"
     elif _DISSOLVED.search(text):
         kind = "Dissolution"
     elif _RENAMED.search(text):
@@ -128,6 +129,12 @@ def _event(document: Document, sentence: Sentence, previous: Sentence | None, pr
     return fact
 
 
+def _retold(a: Fact, b: Fact) -> bool:
+    if (a.body, a.type, a.originals) != (b.body, b.type, b.originals):
+        return False
+    return a.start is None or b.start is None or a.start == b.start
+
+
 def _date(document: Document, sentence: Sentence):
     dates = [d for d in document.within(document.dates, sentence) if not is_end_date(document, d)]
     dated = [d.first for d in dates if d.first.year is not None]
@@ -138,9 +145,16 @@ def _date(document: Document, sentence: Sentence):
 
 
 def _merge(facts: list[Fact]) -> list[Fact]:
-    """A merger told right after the body's constitution is one event: a reconstitution as a merger."""
+    """A merger told right after the body's constitution is one event: a reconstitution as a merger.
+    The same change of the same body told again (headline, caption, text) is one event too."""
     merged: list[Fact] = []
     for fact in facts:
+        same = next((m for m in merged if _retold(m, fact)), None)
+        if same is not None:
+            same.start = same.start or fact.start
+            for span in fact.spans:
+                same.add_span(*span)
+            continue
         last = merged[-1] if merged else None
         if (
             last is not None

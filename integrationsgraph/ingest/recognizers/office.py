@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from integrationsgraph.ingest.dates import PartialDate
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.persons import TITLE_PHRASE, PersonMention
@@ -44,16 +45,19 @@ _ARTICLE = re.compile(r"^(?:der|die|dem|den|des|und|von|vom)\s+", re.I)
 _START = re.compile(r"(?:\b[Ss]eit(?:\s+dem)?|Amtseinführung\b[^.]{0,80}?\bam|\b[Zz]um|\bab(?:\s+dem)?)\s+$")
 # "als Staatssekretär und Bevollmächtigter ..." right after a name: the office the sentence gives them.
 _AS_TITLE = re.compile(
-    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:als|zum|zur|ist|wird|bleibt)\s+(?:neue[nrm]?\s+)?(?P<title>"
-    + TITLE_PHRASE
-    + ")"
+    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:als|zum|zur|ist|war|wird|wurde|bleibt)\s+(?:seit\s+[^,;:]{3,40}?\s+)?"
+    r"(?:(?:der|die)\s+)?(?:neue[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")"
 )
+# "ist ... vom Bundeskabinett zur neuen Integrationsbeauftragten der Bundesregierung ernannt worden"
+_APPOINTING = re.compile(r"ernannt|berufen|bestellt|gewählt|vereidigt|nominiert")
+_APPOINTED_AS = re.compile(r"\b(?:zum|zur)\s+(?:neuen\s+)?(?P<title>" + TITLE_PHRASE + ")")
+_SINCE_YEAR = re.compile(r"\b[Ss]eit\s+(?:dem\s+Jahr(?:e)?\s+)?(?P<year>(?:19|20)\d{2})\b(?![.\d])")
 _AND_TITLE = re.compile(r"^\s+und\s+(?P<title>" + TITLE_PHRASE + ")")
 # An appointment in the sentence: the office begins on the sentence's date.
 _APPOINTED = re.compile(
     r"Amtseinführung|Amtsantritt|vereidigt|Vereidigung|ernannt|Ernennung|berufen|übernimmt\s+(?:\S+\s+){0,6}Amt"
     r"|übernahm\s+(?:\S+\s+){0,6}Amt|Amtsgeschäfte|tritt\s+(?:\S+\s+){0,6}an\b|ist\s+neue[rn]?\b|wird\s+neue[rn]?\b"
-    r"|trat\s+(?:\S+\s+){0,6}an\b|im\s+Amt\s+gefolgt"
+    r"|trat\s+(?:\S+\s+){0,6}an\b|im\s+Amt\s+gefolgt|angetreten|bestellt|gewählt"
 )
 _LEAVING = re.compile(
     r"scheidet\s+(?:\S+\s+){0,6}aus|Ausscheiden|ausgeschieden|leg(?:t|e|te)\s+(?:\S+\s+){0,6}nieder|niedergelegt"
@@ -61,7 +65,8 @@ _LEAVING = re.compile(
 )
 # Who follows whom. `before`: the predecessor is named just after the cue ("löst X ab", "Amtsvorgänger X").
 _PREDECESSOR_AFTER = re.compile(
-    r"(?:Amts)?[Vv]orgänger(?:in)?\s*(?:,\s*)?$|\b(?:löst|löste|beerbt|beerbte|ersetzt|ersetzte|folgt|folgte)\s+"
+    r"(?:Amts)?[Vv]orgänger(?:in)?\s*(?:,\s*)?$|\bfolg\w*\b[^.]{0,80}\bauf\s+[^.]{0,80}$|\b(?:übernimmt|übernahm)\s+"
+    r"(?:\S+\s+){0,3}Amt\s+(?:von|vom)\s+[^.]{0,60}$|\b(?:löst|löste|beerbt|beerbte|ersetzt|ersetzte|folgt|folgte)\s+"
     r"(?:\w+\s+){0,3}$|Nachfolger(?:in)?\s+(?:von\s+|des\s+|der\s+)(?:\w+\s+){0,3}$|[Nn]achfolge\s+von\s+(?:\w+\s+){0,2}$"
 )
 _PREDECESSOR_BEFORE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:im\s+Amt\s+)?(?:abgelöst|ab\b|nach)")
@@ -90,21 +95,24 @@ def recognize_office_holdings(
 ) -> list[Fact]:
     """`chair_lands`: the Land each person chairs a conference for, which beats the document's Land."""
     chair_lands = chair_lands or {}
-    document_land = _dominant_land(document)
+    document_land = _dominant_land(document, proposals.gazetteer)
     facts: dict[tuple[str, str], Fact] = {}
     successions: list[tuple[str, str, Sentence]] = []  # (predecessor, successor, where the text says so)
-    bounds: dict[str, list[tuple[str, object, Sentence]]] = {}  # person -> ("start"|"end", date, sentence)
+    bounds: dict[str, list[tuple]] = {}  # person -> ("start"|"end", date, sentence, roles or None)
     federal = _federal_persons(document, proposals)
     last_named: PersonMention | None = None  # who a pronoun ("Sie hat X abgelöst") most likely stands for
     for sentence in document.sentences:
         persons = document.within(document.persons, sentence)
         for person in persons:
             person_ref = proposals.person(person)
+            titles = _titles(document, person, person_ref in federal)
+            # a bound belongs to the offices the sentence names, or to all of them where it names none
+            roles_here = {_role_of(title) for title in titles} or None
             start, end = _start(document, sentence), _end(document, sentence)
             for side, value in (("start", start), ("end", end)):
                 if value is not None and _bounds_person(document, sentence, persons, person):
-                    bounds.setdefault(person_ref, []).append((side, value, sentence))
-            for title in _titles(document, person, person_ref in federal):
+                    bounds.setdefault(person_ref, []).append((side, value, sentence, roles_here))
+            for title in titles:
                 role = _role_of(title)
                 if role is None:
                     continue
@@ -149,6 +157,9 @@ def _titles(document: Document, person: PersonMention, federal: bool = False) ->
         more = _AND_TITLE.match(after[match.end() :])
         if more:
             found.append(more["title"])
+    sentence_text = _sentence_of(document, person)
+    if sentence_text is not None and _APPOINTING.search(sentence_text):
+        found.extend(m["title"] for m in _APPOINTED_AS.finditer(sentence_text))
     titles = []
     for title in found:
         if _NOT_OFFICES.search(title):
@@ -158,6 +169,15 @@ def _titles(document: Document, person: PersonMention, federal: bool = False) ->
                 continue  # a federal commissioner's rank ("Staatsministerin Böhmer") is not a second office
             titles.append(part)
     return titles
+
+
+def _sentence_of(document: Document, person: PersonMention) -> str | None:
+    """The sentence of a mention, when the sentence names no other person (the appointment is theirs)."""
+    for sentence in document.sentences:
+        if sentence.start <= person.start < sentence.end:
+            names = {p.name for p in document.within(document.persons, sentence)}
+            return sentence.text if names == {person.name} else None
+    return None
 
 
 def _role_of(title: str) -> str | None:
@@ -175,9 +195,17 @@ def _bounds_person(
     )
 
 
-def _dominant_land(document: Document) -> str | None:
-    """The Land a Land office without a Land in its title belongs to: the document's, where two thirds
-    of the Länder it names are that one (a hand-over between two Länder leaves it open)."""
+def _dominant_land(document: Document, gazetteer) -> str | None:
+    """The Land a Land office without a Land in its title belongs to: the one the publisher's address
+    names ("land.nrw", "sozialministerium.baden-wuerttemberg.de": a Land's own release speaks of its
+    ministers), else the document's, where two thirds of the Länder it names are that one (a hand-over
+    between two Länder leaves it open)."""
+    address = document.source.header.get("source", "")
+    if address.startswith("http"):
+        host = re.sub(r"[./:_-]+", " ", address.split("/")[2] if address.count("/") >= 2 else address)
+        found = {m.key for m in gazetteer.find_laender(host)}
+        if len(found) == 1:
+            return found.pop()
     counts = Counter(m.key for m in document.laender)
     if not counts:
         return None
@@ -242,6 +270,9 @@ def _start(document: Document, sentence: Sentence):
             return mention.first
     if len(dates) == 1 and _APPOINTED.search(sentence.text) and not _LEAVING.search(sentence.text):
         return dates[0].first
+    since = _SINCE_YEAR.search(sentence.text)  # "war seit dem Jahr 2009 Integrationsbeauftragter"
+    if since and not dates and not _LEAVING.search(sentence.text):
+        return PartialDate(int(since["year"]))
     return None
 
 
@@ -284,9 +315,9 @@ def _nearest(others: list[PersonMention], person: PersonMention, before_only: bo
 
 def _bound(facts: dict[tuple[str, str], Fact], bounds: dict[str, list]) -> None:
     """Each person's offices get the first start and end the text gives them (where none is set)."""
-    for (holder, _), fact in facts.items():
-        for side, value, sentence in bounds.get(holder, []):
-            if getattr(fact, side) is None:
+    for (holder, role), fact in facts.items():
+        for side, value, sentence, roles in bounds.get(holder, []):
+            if getattr(fact, side) is None and (roles is None or role in roles):
                 setattr(fact, side, value)
                 fact.add_span(sentence.start, sentence.end)
 
@@ -297,6 +328,14 @@ def _link_successions(
     """A predecessor's office ends when the successor's begins; untitled, it is the successor's office."""
     titled = {holder for holder, _ in facts}
     for earlier, later, sentence in successions:
+        if later not in titled:  # "X übernimmt das Amt von Y": the successor's office is the predecessor's
+            for (holder, role), predecessor in list(facts.items()):
+                if holder == earlier and (later, role) not in facts:
+                    successor = Fact(kind="office_holding", holder=later, person=later,
+                                     office=predecessor.office, body=predecessor.body, type=role,
+                                     confidence=0.4)  # fmt: skip
+                    successor.add_span(sentence.start, sentence.end)
+                    facts[(later, role)] = successor
         for (holder, role), successor in list(facts.items()):
             if holder != later:
                 continue
