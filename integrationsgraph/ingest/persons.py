@@ -45,10 +45,18 @@ _TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:(?:der|die)\s+)?(?P
 _SPEECH_CUES = re.compile(
     r"(?:\bso|sagte|betonte|erklärte|unterstrich|hob|kritisiert|forderte|" + TITLE_WORD + r")\s+$"
 )
+# "Enis Gülegen wurde als Vorsitzender bestätigt": a title given with "als" makes a pair a name
+_AS_TITLE_AFTER = re.compile(
+    r"\s+(?:\([^)]{1,40}\)\s+)?(?:\S+\s+){0,5}?als\s+(?:neue[rn]?\s+)?" + TITLE_WORD + r"(?![\w-])"
+)
 _NEXT_NAME = re.compile(rf"\s+{_TOKEN}(?![\w-])")
 _NOT_NAMES = {
     "Bund", "Länder", "Land", "Integration", "Konferenz", "Minister", "Ministerin", "Herr", "Frau",
     "Nachfolger", "Nachfolgerin", "Vorgänger", "Vorgängerin", "Amtsvorgänger", "Amtsvorgängerin",
+    # words that start sentences, never names ("Den Posten als Parteichef")
+    "Den", "Der", "Die", "Das", "Dem", "Des", "Ein", "Eine", "Einen", "Einer", "Im", "Am", "Als", "Auch",
+    "Auf", "Bei", "Mit", "Nach", "Von", "Vom", "Zum", "Zur", "Für", "Wie", "Wir", "Sie", "Er", "Es", "Seit",
+    "Diese", "Dieser", "Dieses", "Unter", "Über", "Neben", "Posten", "Amt",
 }  # fmt: skip
 
 
@@ -85,7 +93,8 @@ def find_persons(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Pe
         name = f"{given} {match['particle'] or ''}{family}"
         before = text[max(0, match.start() - 160) : match.start()]
         title_before = _TITLE_BEFORE.search(before)
-        if not (given in given_names or title_before or registry.lookup("person", name)):
+        as_title = _AS_TITLE_AFTER.match(text, match.end())
+        if not (given in given_names or title_before or as_title or registry.lookup("person", name)):
             continue
         title = title_before["title"] if title_before else None
         if title is None:

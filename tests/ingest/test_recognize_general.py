@@ -114,3 +114,18 @@ def test_evidence_is_the_clause_that_states_the_fact_not_the_sentence(ingest_tex
     assert [body[s:e] for s, e in office.spans] == [
         "sprach Greta Vogelsang, die Hessische Integrationsministerin"
     ]
+
+
+def test_a_chair_elected_by_members_holds_the_chair_of_the_body_named(ingest_text):
+    result = ingest_text(
+        "Der Landesintegrationsrat Hessen hat seinen Vorstand neu gewählt. Auf der Mitgliederversammlung am "
+        "4. Mai 2031 wurde Enis Kolbach in seinem Amt als Vorsitzender des Landesintegrationsrates "
+        "bestätigt. "
+        "Zur stellvertretenden Vorsitzenden wurde Greta Vogelsang gewählt.\n",
+        "2031-05-05",
+    )
+    (chair,) = facts_of(result, "chair_tenure")
+    assert (chair.body, chair.holder, chair.start.edtf) == (
+        "body:hessischer-landesintegrationsrat", "person:enis-kolbach", "2031-05-04")  # fmt: skip
+    (meeting,) = facts_of(result, "meeting")
+    assert (meeting.body, meeting.start.edtf) == ("body:hessischer-landesintegrationsrat", "2031-05-04")

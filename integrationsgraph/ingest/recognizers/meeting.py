@@ -139,6 +139,7 @@ def _sentence_meetings(
     return facts
 
 
+_OTHER_EVENT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?[\w-]*(?:[Ww]ahl(?:en)?|[Ff]rist|[Ss]tichtag)(?![\w-])")
 _TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
 
 
@@ -160,6 +161,8 @@ def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[
 def _meeting_date(document: Document, mention: DateMention) -> bool:
     """Not an end ("bis zum"), a tenure's start ("zum 1. Oktober") or a weekday of unknown week."""
     before = document.body[max(0, mention.start - 6) : mention.start]
+    if _OTHER_EVENT_AFTER.match(document.body, mention.end):
+        return False  # "am 14. September anstehenden Integrationsratswahlen": the date of something else
     return not (
         is_end_date(document, mention) or _bare_weekday(mention, before) or _TENURE_DATE.search(before)
     )
@@ -191,7 +194,9 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
             body = _federal_government(proposals, start, end)
         if body is None:
             continue
-        kind = _NOUNS.get(match["noun"].lower())
+        noun = match["noun"].lower()
+        # an assembly is a meeting by its name ("Mitgliederversammlung am 4. Mai"), no verb needed
+        kind = _NOUNS.get(noun) or ("meeting" if noun.endswith("versammlung") else None)
         if kind is None and not _anchor_allowed(document, sentence, start, end, dated):
             continue
         anchors.append(
