@@ -33,7 +33,8 @@ TITLE_WORD = (
 )
 _PORTFOLIO = (
     r"(?:\s+(?:für|des|der|aus\s+dem|im)\s+(?:[A-ZÄÖÜ][\w-]*|Landes|Innern)"
-    r"(?:(?:,\s*|\s+und\s+|\s+(?:für|des|der)\s+|\s+)[A-ZÄÖÜ][\w-]*)*)?"
+    # juxtaposed words on one line only: a headline's next line is no part of the portfolio
+    r"(?:(?:,\s*|\s+und\s+|\s+(?:für|des|der)\s+|[ \t]+)[A-ZÄÖÜ][\w-]*)*)?"
 )
 # An article, then a Land adjective or genitive ("Hessische", "Thüringens"): never across a line break.
 _ADJECTIVE = r"(?:(?:der|die|dem|den|des)[ ]+)?(?:[\w-]+(?:e|en|er|es|s)[ ]+|[A-ZÄÖÜ]{2,4}-[ ]?)?"

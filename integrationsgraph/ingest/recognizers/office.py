@@ -41,11 +41,11 @@ _NOT_OFFICES = re.compile(
 )
 # Federal offices: "Bundesminister", and the federal commissioner "für Migration, Flüchtlinge und Integration"
 _FEDERAL = re.compile(r"Bundes|Flüchtlinge\s+und\s+Integration")
-_ARTICLE = re.compile(r"^(?:der|die|dem|den|des|und|von|vom)\s+", re.I)
+_ARTICLE = re.compile(r"^(?:der|die|dem|den|des|und|von|vom|als|zum|zur|seit)\s+", re.I)
 _START = re.compile(r"(?:\b[Ss]eit(?:\s+dem)?|Amtseinführung\b[^.]{0,80}?\bam|\b[Zz]um|\bab(?:\s+dem)?)\s+$")
 # "als Staatssekretär und Bevollmächtigter ..." right after a name: the office the sentence gives them.
 _AS_TITLE = re.compile(
-    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:als|zum|zur|ist|war|wird|wurde|bleibt)\s+(?:seit\s+[^,;:]{3,40}?\s+)?"
+    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:als|zum|zur|ist|war|wird|wurde|bleibt)\s+(?:(?:zuletzt|bisher|bereits|noch)\s+)?(?:seit\s+[^,;:]{3,40}?\s+)?"
     r"(?:(?:der|die)\s+)?(?:neue[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")"
 )
 # "ist ... vom Bundeskabinett zur neuen Integrationsbeauftragten der Bundesregierung ernannt worden"
@@ -69,7 +69,7 @@ _PREDECESSOR_AFTER = re.compile(
     r"(?:\S+\s+){0,3}Amt\s+(?:von|vom)\s+[^.]{0,60}$|\b(?:löst|löste|beerbt|beerbte|ersetzt|ersetzte|folgt|folgte)\s+"
     r"(?:\w+\s+){0,3}$|Nachfolger(?:in)?\s+(?:von\s+|des\s+|der\s+)(?:\w+\s+){0,3}$|[Nn]achfolge\s+von\s+(?:\w+\s+){0,2}$"
 )
-_PREDECESSOR_BEFORE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:im\s+Amt\s+)?(?:abgelöst|ab\b|nach)")
+_PREDECESSOR_BEFORE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:im\s+Amt\s+)?(?:abgelöst|ab\b)")
 _GENITIVE_SUCCESSOR = re.compile(r"^s\s+Nachfolger(?:in)?\b")
 _ACTING = re.compile(r"kommissarisch|geschäftsführend", re.I)
 _RANK = re.compile(r"(?:Frau\s+|Herr\s+)?Staatsminister(?:in)?")
@@ -108,7 +108,7 @@ def recognize_office_holdings(
             titles = _titles(document, person, person_ref in federal)
             # a bound belongs to the offices the sentence names, or to all of them where it names none
             roles_here = {_role_of(title) for title in titles} or None
-            start, end = _start(document, sentence), _end(document, sentence)
+            start, end = _start(document, sentence, roles_here is not None), _end(document, sentence)
             for side, value in (("start", start), ("end", end)):
                 if value is not None and _bounds_person(document, sentence, persons, person):
                     bounds.setdefault(person_ref, []).append((side, value, sentence, roles_here))
@@ -261,7 +261,7 @@ def _dated(document: Document, sentence: Sentence):
     ]
 
 
-def _start(document: Document, sentence: Sentence):
+def _start(document: Document, sentence: Sentence, titled: bool = True):
     """A start the sentence gives the person's office: "seit D", "zum D", or an appointment with one date."""
     dates = _dated(document, sentence)
     for mention in dates:
@@ -271,7 +271,7 @@ def _start(document: Document, sentence: Sentence):
     if len(dates) == 1 and _APPOINTED.search(sentence.text) and not _LEAVING.search(sentence.text):
         return dates[0].first
     since = _SINCE_YEAR.search(sentence.text)  # "war seit dem Jahr 2009 Integrationsbeauftragter"
-    if since and not dates and not _LEAVING.search(sentence.text):
+    if since and not dates and not _LEAVING.search(sentence.text) and titled:
         return PartialDate(int(since["year"]))
     return None
 
