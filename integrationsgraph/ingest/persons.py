@@ -46,9 +46,11 @@ _TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:(?:der|die)\s+)?(?P
 _SPEECH_CUES = re.compile(
     r"(?:\bso|sagte|betonte|erklärte|unterstrich|hob|kritisiert|forderte|" + TITLE_WORD + r")\s+$"
 )
-# "Enis Gülegen wurde als Vorsitzender bestätigt": a title given with "als" makes a pair a name
+# "Enis Gülegen wurde als Vorsitzender bestätigt", "Deniz Kurku zum Landesbeauftragten berufen", "Reem
+# Alabali-Radovan wird neue Staatsministerin": a title given with the name makes a pair a name
 _AS_TITLE_AFTER = re.compile(
-    r"\s+(?:\([^)]{1,40}\)\s+)?(?:\S+\s+){0,5}?als\s+(?:neue[rn]?\s+)?" + TITLE_WORD + r"(?![\w-])"
+    r"\s+(?:\([^)]{1,40}\)\s+)?(?:\S+\s+){0,5}?(?:als|zum|zur|wird|ist)\s+(?:neue[rn]?\s+)?"
+    r"(?:[A-ZÄÖÜa-zäöü][\w-]*(?:e|en|er|es)\s+)?" + TITLE_WORD + r"(?![\w-])"
 )
 _NEXT_NAME = re.compile(rf"\s+{_TOKEN}(?![\w-])")
 _NOT_NAMES = {
@@ -57,7 +59,7 @@ _NOT_NAMES = {
     # words that start sentences, never names ("Den Posten als Parteichef")
     "Den", "Der", "Die", "Das", "Dem", "Des", "Ein", "Eine", "Einen", "Einer", "Im", "Am", "Als", "Auch",
     "Auf", "Bei", "Mit", "Nach", "Von", "Vom", "Zum", "Zur", "Für", "Wie", "Wir", "Sie", "Er", "Es", "Seit",
-    "Diese", "Dieser", "Dieses", "Unter", "Über", "Neben", "Posten", "Amt",
+    "Diese", "Dieser", "Dieses", "Unter", "Über", "Neben", "Posten", "Amt", "Landes", "Bundes",
 }  # fmt: skip
 
 

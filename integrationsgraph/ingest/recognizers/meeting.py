@@ -140,6 +140,8 @@ def _sentence_meetings(
 
 
 _OTHER_EVENT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?[\w-]*(?:[Ww]ahl(?:en)?|[Ff]rist|[Ss]tichtag)(?![\w-])")
+# "gültig vom 04.04.2023 bis 31.12.2030": a period of validity, no meeting
+_VALIDITY = re.compile(r"\s*bis\s+(?:zum\s+)?\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2}")
 _TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
 
 
@@ -161,7 +163,7 @@ def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[
 def _meeting_date(document: Document, mention: DateMention) -> bool:
     """Not an end ("bis zum"), a tenure's start ("zum 1. Oktober") or a weekday of unknown week."""
     before = document.body[max(0, mention.start - 6) : mention.start]
-    if _OTHER_EVENT_AFTER.match(document.body, mention.end):
+    if _OTHER_EVENT_AFTER.match(document.body, mention.end) or _VALIDITY.match(document.body, mention.end):
         return False  # "am 14. September anstehenden Integrationsratswahlen": the date of something else
     return not (
         is_end_date(document, mention) or _bare_weekday(mention, before) or _TENURE_DATE.search(before)

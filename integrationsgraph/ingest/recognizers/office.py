@@ -49,7 +49,7 @@ _AS_TITLE = re.compile(
     r"(?:(?:der|die)\s+)?(?:neue[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")"
 )
 # "ist ... vom Bundeskabinett zur neuen Integrationsbeauftragten der Bundesregierung ernannt worden"
-_APPOINTING = re.compile(r"ernannt|berufen|bestellt|gewählt|vereidigt|nominiert")
+_APPOINTING = re.compile(r"ernannt|Ernennung|berufen|Berufung|bestellt|gewählt|vereidigt|nominiert")
 _APPOINTED_AS = re.compile(r"\b(?:zum|zur)\s+(?:neuen\s+)?(?P<title>" + TITLE_PHRASE + ")")
 _SINCE_YEAR = re.compile(r"\b[Ss]eit\s+(?:dem\s+Jahr(?:e)?\s+)?(?P<year>(?:19|20)\d{2})\b(?![.\d])")
 _AND_TITLE = re.compile(r"^\s+und\s+(?P<title>" + TITLE_PHRASE + ")")
@@ -203,7 +203,8 @@ def _dominant_land(document: Document, gazetteer) -> str | None:
     address = document.source.header.get("source", "")
     if address.startswith("http"):
         host = re.sub(r"[./:_-]+", " ", address.split("/")[2] if address.count("/") >= 2 else address)
-        found = {m.key for m in gazetteer.find_laender(host)}
+        # addresses are lower case ("land.nrw", "hessen.de"): the gazetteer's names are not
+        found = {m.key for form in (host.upper(), host.title()) for m in gazetteer.find_laender(form)}
         if len(found) == 1:
             return found.pop()
     counts = Counter(m.key for m in document.laender)

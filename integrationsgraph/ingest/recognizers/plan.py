@@ -29,6 +29,7 @@ _PLAN = re.compile(
     + _KINDS
     + r")(?:\s+(?P<version>\d+\.\d+))?(?![\w-])"
 )
+_LAW_DATE = re.compile(r"(?:\s*\([A-Za-zÄÖÜäöü]{2,12}\))?\s+[Vv]om\s+")
 _BARE_PLAN = re.compile(r"(?<![\w-])(?:Der|der|Den|den|Dieser|dieser)\s+Plan(?![\w-])")
 _ADOPTERS = {"cabinet", "government", "ministers-conference"}
 _NOT_PLANS = {
@@ -64,7 +65,31 @@ def recognize_plan_adoptions(document: Document, proposals: Proposals, gazetteer
         fact.add_span(sentence.start, sentence.end)
         if not any(f.plan == fact.plan and f.holder == fact.holder for f in facts):
             facts.append(fact)
+    for fact in _dated_laws(document, proposals, gazetteer, names):
+        if not any(f.plan == fact.plan for f in facts):
+            facts.append(fact)
     return facts
+
+
+def _dated_laws(document: Document, proposals: Proposals, gazetteer: Gazetteer, names: tuple[str, ...]):
+    """A law by its formal name and date: "Hessisches Integrations- und Teilhabegesetz (IntTG) Vom 22. März
+    2023". The date of a law is the day it was made (signed); who passed it the text may not say."""
+    found = []
+    for match in _PLAN.finditer(document.body):
+        if not match["noun"].endswith(("gesetz", "Gesetz")) or match["noun"] in _NOT_PLANS:
+            continue
+        dated = _LAW_DATE.match(document.body, match.end())
+        label = _label(match, gazetteer, names)
+        if not dated or not label:
+            continue
+        when = [d for d in document.dates if d.start == dated.end()]
+        if not when or when[0].first.year is None:
+            continue
+        fact = Fact(kind="plan_adoption", plan=proposals.plan(label), start=when[0].first, confidence=0.5)
+        fact.add_span(match.start(), when[0].end)
+        found.append(fact)
+        break  # the law a text is about is named with its date first; later mentions repeat it
+    return found
 
 
 def _main_plan(named: list[str]) -> str | None:
