@@ -202,9 +202,10 @@ def _dominant_land(document: Document, gazetteer) -> str | None:
     between two Länder leaves it open)."""
     address = document.source.header.get("source", "")
     if address.startswith("http"):
-        host = re.sub(r"[./:_-]+", " ", address.split("/")[2] if address.count("/") >= 2 else address)
+        host = re.sub(r"[./:_]+", " ", address.split("/")[2] if address.count("/") >= 2 else address)
         # addresses are lower case ("land.nrw", "hessen.de"): the gazetteer's names are not
-        found = {m.key for form in (host.upper(), host.title()) for m in gazetteer.find_laender(form)}
+        spelt = host.title().replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")  # "baden-wuerttemberg"
+        found = {m.key for form in (host.upper(), host.title(), spelt) for m in gazetteer.find_laender(form)}
         if len(found) == 1:
             return found.pop()
     counts = Counter(m.key for m in document.laender)
