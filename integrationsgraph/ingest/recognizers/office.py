@@ -1,8 +1,9 @@
 """Offices held by persons: "Sozialminister Norbert Bischoff", "der Hessische Minister für Soziales und
 Integration, Kai Klose", "Maria Weber, Beauftragte der Landesregierung", "Amtseinführung von Kai Klose als
 Staatssekretär und Bevollmächtigter". The office is the title phrase next to the name (one holding per
-role it names: "Staatssekretär und Bevollmächtigter" are two); its organisation the Land the title names
-(or the document's Land for a Land office that names none), the federal government for federal titles.
+role it names: "Staatssekretär und Bevollmächtigter" are two); its organisation the Land the title names,
+the federal government for federal titles, else the Land of the publisher's address or the Land the
+document is about (see `_dominant_land`); none found, no holding is proposed.
 
 Bounds come from the words around the name: a start from "seit D", "zum D", an appointment ("Amtseinführung",
 "vereidigt", "ernannt", "übernimmt das Amt", "ist neuer") with the sentence's date; an end from a leaving
@@ -16,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from integrationsgraph.ingest.dates import PartialDate
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
+from integrationsgraph.ingest.gazetteer import Gazetteer
 from integrationsgraph.ingest.persons import TITLE_PHRASE, PersonMention
 from integrationsgraph.ingest.proposals import Proposals
 from integrationsgraph.ingest.recognizers.common import is_vague
@@ -45,7 +46,8 @@ _ARTICLE = re.compile(r"^(?:der|die|dem|den|des|und|von|vom|als|zum|zur|seit)\s+
 _START = re.compile(r"(?:\b[Ss]eit(?:\s+dem)?|Amtseinführung\b[^.]{0,80}?\bam|\b[Zz]um|\bab(?:\s+dem)?)\s+$")
 # "als Staatssekretär und Bevollmächtigter ..." right after a name: the office the sentence gives them.
 _AS_TITLE = re.compile(
-    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:als|zum|zur|ist|war|wird|wurde|bleibt)\s+(?:(?:zuletzt|bisher|bereits|noch)\s+)?(?:seit\s+[^,;:]{3,40}?\s+)?"
+    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:als|zum|zur|ist|war|wird|wurde|bleibt)\s+"
+    r"(?:(?:zuletzt|bisher|bereits|noch)\s+)?(?:seit\s+[^,;:]{3,40}?\s+)?"
     r"(?:(?:der|die)\s+)?(?:neue[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")"
 )
 # "ist ... vom Bundeskabinett zur neuen Integrationsbeauftragten der Bundesregierung ernannt worden"
@@ -79,15 +81,6 @@ _ROLE_WORD = r"(?:[\w-]*(?:minister|senator|staatssekretär|beauftragt|bevollmä
 _OFFICE_JOINT = re.compile(
     r"(?:,\s*|\s+und\s+)(?=(?:Frau\s+|Herr\s+)?(?:der\s+|die\s+|des\s+)?" + _ROLE_WORD + r")", re.I
 )
-
-
-@dataclass
-class _Role:
-    """What one sentence says of a person's office: its title and role, and bounds or succession."""
-
-    person: PersonMention
-    title: str
-    role: str
 
 
 def recognize_office_holdings(
@@ -195,7 +188,7 @@ def _bounds_person(
     )
 
 
-def _dominant_land(document: Document, gazetteer) -> str | None:
+def _dominant_land(document: Document, gazetteer: Gazetteer) -> str | None:
     """The Land a Land office without a Land in its title belongs to: the one the publisher's address
     names ("land.nrw", "sozialministerium.baden-wuerttemberg.de": a Land's own release speaks of its
     ministers), else the document's, where two thirds of the Länder it names are that one (a hand-over
