@@ -180,3 +180,43 @@ def test_evaluate_ingest_covers_every_corpus_folder_per_folder(workspace, tmp_pa
     assert set(folders) == {"corpus/laender-extra", "press"}
     assert folders["corpus/laender-extra"]["totals"]["chair_tenure"]["matched"] == 2
     assert folders["press"]["curated"] == 0
+
+
+CHANGES = (
+    "source: synthetic_changes.txt\ndate-as-stated: 2031-06-01\n---\n"
+    "Der Integrationsbeirat wurde im März 2031 aufgelöst.\n\n"
+    "Die Hessische Integrationskonferenz wurde im Mai 2031 umbenannt.\n\n"
+    "Die Sitzung der Hessischen Integrationskonferenz am 3. März 2031 in Wiesbaden wurde abgesagt.\n\n"
+    "Die IntMK tagte am 10. Juni 2031 als Videokonferenz.\n\n"
+    "Auf der Mitgliederversammlung am 4. Mai 2031 wurde Enis Kolbach in seinem Amt als Vorsitzender des "
+    "Landesintegrationsrates Hessen bestätigt.\n\n"
+    "Der kommissarische Integrationsminister Till Brandauer aus Hessen sprach.\n\n"
+    "Hessisches Integrations- und Teilhabegesetz (IntTG) Vom 22. März 2031\n"
+)
+
+
+@pytest.mark.slow
+def test_drafts_of_the_new_kinds_of_fact_build(workspace, capsys):
+    """Dissolutions (no resulting body), renamings, cancelled and online meetings, elected chairs, acting
+    holders and dated laws pass the build's shapes and checks as drafted."""
+    text = workspace["shared"] / "press" / "synthetic_changes.txt"
+    text.write_text(CHANGES, encoding="utf-8")
+    args = [
+        "ingest",
+        str(text),
+        "--out",
+        str(workspace["out"]),
+        "--data-dir",
+        str(workspace["data"]),
+        "--accept",
+    ]
+    assert main(args) == EXIT_OK
+    summary = json.loads((workspace["out"] / "synthetic_changes.json").read_text("utf-8"))
+    kinds = {(f["kind"], f["type"]) for f in summary}
+    assert {("body_event", "Dissolution"), ("body_event", "Renaming"), ("chair_tenure", None)} <= kinds
+    assert {key for f in summary for key in ("cancelled", "online", "acting") if f.get(key)} == {
+        "cancelled", "online", "acting"}  # fmt: skip
+    assert any(f["kind"] == "plan_adoption" and f["start"] == "2031-03-22" for f in summary)
+    code = main(["build", "--data-dir", str(workspace["data"]), "--build-dir", str(workspace["build"]),
+                 "--shared-dir", str(workspace["shared"]), "--quiet"])  # fmt: skip
+    assert code == EXIT_OK, capsys.readouterr().err
