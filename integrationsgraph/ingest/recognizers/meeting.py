@@ -30,10 +30,13 @@ _NOUNS = {
     "tagung": None, "konferenz": None, "ministerkonferenz": None, "fachministerkonferenz": None,
     "jahreskonferenz": None, "zusammenkunft": None,
 }  # fmt: skip
+# Nouns are capitalised: "Treffen" is a meeting, "treffen sich" a verb (of anyone).
 _NOUN = re.compile(
-    r"(?<![\w-])(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r"|[A-ZÄÖÜ][a-zäöüß]*gipfel"
-    r"|Gipfel|[A-ZÄÖÜ][a-zäöüß]*versammlung|Jahrestagung|Fachtagung|Videokonferenz)(?![\w-])",
-    re.I,
+    r"(?<![\w-])(?P<noun>"
+    + "|".join(noun.capitalize() for noun in sorted(_NOUNS, key=len, reverse=True))
+    + r"|[A-ZÄÖÜ][a-zäöüß]*gipfel|Gipfel|[A-ZÄÖÜ][a-zäöüß]*versammlung|Jahrestagung|Fachtagung"
+    r"|Videokonferenz)"
+    r"(?![\w-])"
 )
 # A summit is a meeting of whoever invites to it: the federal government where the chancellor does.
 _FEDERAL_HOST = re.compile(r"Bundeskanzler(?:in)?|Bundesregierung|Kanzleramt|Bundesinnenminister")
@@ -59,7 +62,7 @@ _HELD = re.compile(
     r"(?<![\w-])(?:fand|fanden|tagte|tagten|getagt|stattgefunden|trafen|getroffen|berieten|beraten\s+seit"
     r"|konstituiert(?:e)?|verständigten|diskutierten|debattierten|bestätigten|gestrigen|letzte|letzten"
     r"|vergangenen|nach\s+dem|nahm|nahmen|teilgenommen|beschlossen|gefasste|gefassten|war|waren|hatte"
-    r"|Rückblick|begrüßte|eröffnete)(?![\w-])"
+    r"|Rückblick|begrüßte|eröffnete|im\s+Anschluss|zum\s+Abschluss)(?![\w-])"
 )
 _ANNOUNCED = re.compile(
     r"(?<![\w-])(?:findet|finden|stattfinden|wird|werden|soll|sollen|geplant|plant|treffen\s+sich|trifft\s+sich"
