@@ -195,7 +195,9 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
             continue  # "Sitzung des Ausschusses": a meeting of a body we do not know
         body = near or main
         summit = match["noun"].lower().endswith("gipfel")
-        if summit and near is None and _FEDERAL_HOST.search(sentence.text):
+        if summit and near is None:  # a summit is its convener's, never the document's body by default
+            if not _FEDERAL_HOST.search(sentence.text):
+                continue
             body = _federal_government(proposals, start, end)
         if body is None:
             continue
