@@ -39,7 +39,7 @@ _PORTFOLIO = (
 # An article, then a Land adjective or genitive ("Hessische", "Thüringens"): never across a line break.
 _ADJECTIVE = r"(?:(?:der|die|dem|den|des)[ ]+)?(?:[\w-]+(?:e|en|er|es|s)[ ]+|[A-ZÄÖÜ]{2,4}-[ ]?)?"
 TITLE_PHRASE = _ADJECTIVE + r"(?<![\w-])" + TITLE_WORD + r"(?![\w-])" + _PORTFOLIO
-_TITLE_BEFORE = re.compile(r"(?P<title>" + TITLE_PHRASE + r")\s*,?\s*(?:(?:Frau|Herr|Dr\.|Prof\.)\s*)*$")
+_TITLE_BEFORE = re.compile(r"(?P<title>" + TITLE_PHRASE + r")\s*[,:]?\s*(?:(?:Frau|Herr|Dr\.|Prof\.)\s*)*$")
 # After the name, an apposition with or without article: ", die saarländische Ministerin", ", Beauftragte
 # der Landesregierung".
 _TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:(?:der|die)\s+)?(?P<title>" + TITLE_PHRASE + ")")

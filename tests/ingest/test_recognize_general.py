@@ -129,3 +129,13 @@ def test_a_chair_elected_by_members_holds_the_chair_of_the_body_named(ingest_tex
         "body:hessischer-landesintegrationsrat", "person:enis-kolbach", "2031-05-04")  # fmt: skip
     (meeting,) = facts_of(result, "meeting")
     assert (meeting.body, meeting.start.edtf) == ("body:hessischer-landesintegrationsrat", "2031-05-04")
+
+
+def test_an_office_said_of_a_pronoun_is_the_person_named_last_and_a_contact_title_counts(ingest_text):
+    result = ingest_text(
+        "Wir danken Till Brandauer aus Hessen für seine Arbeit. Er hat das Amt des Bevollmächtigten für "
+        "Integration mit großem Engagement vertreten.\n\nPressesprecherin: Greta Vogelsang\n",
+        "2031-01-05",
+    )
+    holdings = {(f.person, f.type) for f in facts_of(result, "office_holding")}
+    assert holdings == {("person:till-brandauer", "plenipotentiary"), ("person:greta-vogelsang", "staff")}

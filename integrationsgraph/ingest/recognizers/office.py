@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from integrationsgraph.ingest.dates import PartialDate
 from integrationsgraph.ingest.document import Document
@@ -73,6 +74,8 @@ _PREDECESSOR_AFTER = re.compile(
 )
 _PREDECESSOR_BEFORE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:im\s+Amt\s+)?(?:abgelöst|ab\b)")
 _GENITIVE_SUCCESSOR = re.compile(r"^s\s+Nachfolger(?:in)?\b")
+_PRONOUN = re.compile(r"^\s*(?:Er|Sie)\s")
+_OFFICE_OF = re.compile(r"\bAmt\s+(?:des|der|eines|einer)\s+(?P<title>" + TITLE_PHRASE + ")")
 _ACTING = re.compile(r"kommissarisch|geschäftsführend", re.I)
 _RANK = re.compile(r"(?:Frau\s+|Herr\s+)?Staatsminister(?:in)?")
 _ROLE_WORD = r"(?:[\w-]*(?:minister|senator|staatssekretär|beauftragt|bevollmächtigt|sprecher))"
@@ -94,6 +97,7 @@ def recognize_office_holdings(
     bounds: dict[str, list[tuple]] = {}  # person -> ("start"|"end", date, sentence, roles or None)
     federal = _federal_persons(document, proposals)
     last_named: PersonMention | None = None  # who a pronoun ("Sie hat X abgelöst") most likely stands for
+    context = _Context(document, proposals, chair_lands, document_land, federal, facts)
     for sentence in document.sentences:
         persons = document.within(document.persons, sentence)
         for person in persons:
@@ -106,31 +110,11 @@ def recognize_office_holdings(
                 if value is not None and _bounds_person(document, sentence, persons, person):
                     bounds.setdefault(person_ref, []).append((side, value, sentence, roles_here))
             for title in titles:
-                role = _role_of(title)
-                if role is None:
-                    continue
-                organisation = _organisation(
-                    title,
-                    person,
-                    proposals=proposals,
-                    chair_lands=chair_lands,
-                    document_land=document_land,
-                    federal=federal,
-                )
-                if organisation is None:
-                    continue
-                key = (person_ref, role)
-                fact = facts.get(key)
-                if fact is None:
-                    office = proposals.office_post(title, role, organisation)
-                    confidence = 0.6 if person.land else 0.5
-                    fact = Fact(kind="office_holding", holder=person_ref, person=person_ref, office=office,
-                                body=organisation, type=role, confidence=confidence)  # fmt: skip
-                    facts[key] = fact
-                fact.add_span(sentence.start, sentence.end)
-                fact.acting = fact.acting or bool(
-                    _ACTING.search(document.body[max(0, person.start - 80) : person.end + 80])
-                )
+                _hold(context, person, title, sentence)
+        if not persons and last_named is not None and _PRONOUN.match(sentence.text):
+            # "Er hat das ... Amt des Bevollmächtigten ... vertreten": the office of the person named last
+            for match in _OFFICE_OF.finditer(sentence.text):
+                _hold(context, last_named, _clean(match["title"]), sentence)
         for earlier, later in _successions(document, sentence, persons, last_named):
             successions.append((proposals.person(earlier), proposals.person(later), sentence))
         last_named = persons[-1] if persons else last_named
@@ -162,6 +146,46 @@ def _titles(document: Document, person: PersonMention, federal: bool = False) ->
                 continue  # a federal commissioner's rank ("Staatsministerin Böhmer") is not a second office
             titles.append(part)
     return titles
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What deciding a holding's organisation and post needs, gathered once per document."""
+
+    document: Document
+    proposals: Proposals
+    chair_lands: dict[str, str]
+    document_land: str | None
+    federal: set[str]
+    facts: dict[tuple[str, str], Fact]
+
+
+def _hold(context: _Context, person: PersonMention, title: str, sentence: Sentence) -> None:
+    """The holding of the office `title` names by `person`, cited by `sentence` (made once per role)."""
+    role = _role_of(title)
+    if role is None:
+        return
+    organisation = _organisation(
+        title,
+        person,
+        proposals=context.proposals,
+        chair_lands=context.chair_lands,
+        document_land=context.document_land,
+        federal=context.federal,
+    )
+    if organisation is None:
+        return
+    person_ref = context.proposals.person(person)
+    fact = context.facts.get((person_ref, role))
+    if fact is None:
+        office = context.proposals.office_post(title, role, organisation)
+        confidence = 0.6 if person.land else 0.5
+        fact = Fact(kind="office_holding", holder=person_ref, person=person_ref, office=office,
+                    body=organisation, type=role, confidence=confidence)  # fmt: skip
+        context.facts[(person_ref, role)] = fact
+    fact.add_span(sentence.start, sentence.end)
+    around = context.document.body[max(0, person.start - 80) : person.end + 80]
+    fact.acting = fact.acting or bool(_ACTING.search(around))
 
 
 def _sentence_of(document: Document, person: PersonMention) -> str | None:
