@@ -1,8 +1,9 @@
 """`integrationsgraph evaluate-ingest [--json OUT] [--data-dir DIR] [--shared-dir DIR] [--documents]
 [--details]`.
 
-Ingests every source that has curated facts (data/sources/<stem>.trig with its text under ../shared),
-compares per document and fact kind, and prints precision and recall per kind (with --documents the
+Ingests every source that has curated facts (data/sources/<stem>.trig with its text in ../shared/press
+or any ../shared/corpus/* folder), compares per document and fact kind, and prints precision and recall
+per kind, overall and per folder (with --documents the
 counts per document, with --details every unmatched fact); --json writes the totals, the per-document
 numbers and the unmatched facts. Exit codes: 0 evaluated, 2 usage or input error (no ../shared,
 unreadable files).
@@ -15,7 +16,7 @@ import json
 from pathlib import Path
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.ingest.evaluate import document_table, evaluate, table
+from integrationsgraph.ingest.evaluate import document_table, evaluate, folder_tables, table
 from integrationsgraph.paths import DATA_DIR, shared_dir
 
 
@@ -38,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     evaluation = evaluate(args.data_dir, shared)
     print(f"{len(evaluation.documents)} documents with curated facts")
     print(table(evaluation))
+    print("\n" + folder_tables(evaluation))
+    for stem, error in sorted(evaluation.failed.items()):
+        print(f"\n{stem}: the ingestion failed: {error}")
     if args.documents:
         print("\n" + document_table(evaluation))
     if args.details:

@@ -2,18 +2,22 @@
 
 Reads German press releases or news items (plain text, or the header + `---` form of ../shared) and
 writes for each a draft data file `<stem>.trig` (TriG in the ontology, one graph gsrc:<stem>) and a JSON
-summary `<stem>.json` into --out (default build/ingest/). With --accept the draft also goes into
-<data-dir>/sources/, never over an existing file. Exit codes: 0 written, 1 a summary breaks its schema,
-2 usage or input error (unreadable file, --accept would overwrite).
+summary `<stem>.json` into --out (default build/ingest/), and `ingest-report.json` there listing every
+document as drafted or failed (with the error). With --accept the draft also goes into
+<data-dir>/sources/, never over an existing file. A document that fails is named on stderr; the others
+are drafted all the same. Exit codes: 0 every document drafted, 1 a summary breaks its schema, 2 usage or
+input error (unreadable or unrecognisable file, --accept would overwrite); with several failures the
+higher code.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 
-from integrationsgraph.ingest.run import ingest_files
+from integrationsgraph.ingest.run import Failed, exit_code, ingest_files
 from integrationsgraph.paths import BUILD_DIR, DATA_DIR
 
 
@@ -33,9 +37,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    for written in ingest_files(args.files, args.out, args.data_dir, args.accept):
-        kinds = Counter(fact["kind"] for fact in written.facts)
+    outcomes = ingest_files(args.files, args.out, args.data_dir, args.accept)
+    for outcome in outcomes:
+        if isinstance(outcome, Failed):
+            print(f"integrationsgraph ingest: error: {outcome.error}", file=sys.stderr)
+            continue
+        kinds = Counter(fact["kind"] for fact in outcome.facts)
         counts = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "no facts"
-        target = f"; accepted into {written.accepted}" if written.accepted else ""
-        print(f"{written.stem}: {counts} -> {written.draft}, {written.summary}{target}")
-    return 0
+        target = f"; accepted into {outcome.accepted}" if outcome.accepted else ""
+        print(f"{outcome.stem}: {counts} -> {outcome.draft}, {outcome.summary}{target}")
+    failed = sum(isinstance(outcome, Failed) for outcome in outcomes)
+    if failed:
+        print(f"{failed} of {len(outcomes)} document(s) failed; see {args.out / 'ingest-report.json'}",
+              file=sys.stderr)  # fmt: skip
+    return exit_code(outcomes)

@@ -37,12 +37,39 @@ _MINISTERS_CONFERENCE = re.compile(
     r"|(?<![\w-])(?P<topic5>Integrations)-?(?:Landes)?[Mm]inister(?:innen)?(?:\s+und\s+-?[Mm]inister)?"
     r"\s+(?:der|aller)\s+(?:Bundes)?[Ll]änder"
 )
-_GENERIC_CONFERENCE = re.compile(r"(?<![\w-])(?:Fachminister|Minister)?[Kk]onferenz(?![\w-])")
+# A bare "Konferenz" or "das Gremium": the body the document is about.
+_GENERIC_CONFERENCE = re.compile(r"(?<![\w-])(?:(?:Fachminister|Minister)?[Kk]onferenz|Gremium)(?![\w-])")
 _LAND_BODY = re.compile(
     r"(?<![\w-])(?P<adjective>[A-ZÄÖÜa-zäöü][\w-]+?(?:e|en|er|es|em))?\s*(?P<noun>Integrationskonferenz|"
     r"Landesintegrationsbeirat|Landesintegrationsrat|Integrationsbeirat|Integrationsrat|Migrationsbeirat"
-    r"|Integrationskommission|Landesregierung|Landeskabinett|Kabinett)(?![\w-])"
-    r"(?P<genitive>\s+(?:des\s+Landes|des\s+Freistaate?s|der\s+Freien(?:\s+und)?\s+Hansestadt)\s+[A-ZÄÖÜ][\w-]+)?"
+    r"|Integrationskommission|Landesregierung|Landeskabinett|Kabinett)(?:es|s)?(?![\w-])"
+    # the Land after the name: "des Landes Hessen", or as in "Landesintegrationsrat NRW"
+    r"(?P<genitive>\s+(?:(?:des\s+Landes|des\s+Freistaate?s|der\s+Freien(?:\s+und)?\s+Hansestadt)\s+)?"
+    r"[A-ZÄÖÜ][\w-]+)?"
+)
+
+
+# Other bodies, by the last part of their compound name: "Antidiskriminierungsstelle", "Islamkonferenz",
+# "Landesintegrationsrat", "Migrationsbeirat", with a Land adjective where one stands before (a "-gipfel"
+# is a meeting, of its convener). What is not a body though it ends alike is listed in _NOT_BODIES.
+_NAMED_BODY = re.compile(
+    r"(?<![\w-])(?:(?P<adjective>[A-ZÄÖÜ][\w-]+?(?:e|en|er|es))\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+"
+    r"(?:beirat|srat|konferenz|kommission|ausschuss|gremium|netzwerk|forum|stelle|arbeitsstab))(?![\w-])"
+)
+# Associations of councils: "Arbeitsgemeinschaft der Ausländerbeiräte Hessen", "Landesverband der ...".
+_ASSOCIATION = re.compile(
+    r"(?<![\w-])(?:Landes)?(?:Arbeitsgemeinschaft|[Vv]erband|Dachverband)\s+der\s+(?:[a-zäöü]+e[nr]?\s+)?"
+    r"[A-ZÄÖÜ][\w-]+(?:beiräte|räte|ausschüsse|verbände|vereine)(?:\s+(?:in\s+)?[A-ZÄÖÜ][\w-]+)?"
+)
+_NOT_BODIES = {
+    "Pressekonferenz", "Videokonferenz", "Telefonkonferenz", "Schaltkonferenz", "Schnittstelle", "Baustelle",
+    "Leerstelle", "Arbeitsstelle", "Planstelle", "Ausbildungsstelle", "Ministerkonferenz", "Hauptkonferenz",
+    "Vorkonferenz", "Sonderkonferenz", "Jahreskonferenz", "Fachministerkonferenz", "Fachkonferenz",
+    "Abschlusskonferenz", "Auftaktkonferenz", "Internetforum", "Onlineforum", "Diskussionsforum",
+}  # fmt: skip
+_BODY_KIND_BY_ENDING = (
+    (("konferenz",), "integration-conference"),
+    (("stelle", "arbeitsstab"), "working-staff"),
 )
 
 
@@ -87,6 +114,16 @@ def find_bodies(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Bod
         )
     for match in _LAND_BODY.finditer(text):
         mention = _land_body(match, registry, gazetteer, main_land)
+        if mention:
+            add(mention)
+    for match in _ASSOCIATION.finditer(text):
+        label = re.sub(r"\s+", " ", match.group(0))
+        entity = registry.lookup("body", label) or Entity(
+            f"body:{slugify(label)}", "body", label, proposed=True
+        )
+        add(BodyMention(match.start(), match.end(), match.group(0), entity, "advisory-council"))
+    for match in _NAMED_BODY.finditer(text):
+        mention = _named_body(match, registry, gazetteer)
         if mention:
             add(mention)
     main = main_body(found)
@@ -138,8 +175,10 @@ def _land_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer, m
     base = "kabinett" if noun == "Landeskabinett" else noun.lower()
     adjective = match["adjective"]
     named = gazetteer.find_laender(adjective) if adjective else []
-    named = named or (gazetteer.find_laender(match["genitive"]) if match["genitive"] else [])
+    after = gazetteer.find_laender(match["genitive"]) if match["genitive"] else []
+    named = named or after
     land = named[0].key if named else None
+    end = match.end() if after else match.start("genitive") if match["genitive"] else match.end()
     start = match.start() if named and adjective and named[0].key == land else match.start("noun")
     if land is None:
         found = registry.lookup("body", noun)
@@ -153,9 +192,25 @@ def _land_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer, m
     noun_label = noun.replace("Landeskabinett", "Kabinett")
     label = f"{gazetteer.adjective(land, ending)} {noun_label}"
     entity = registry.lookup("body", label) or Entity(f"body:{slugify(label)}", "body", label, proposed=True)
-    return BodyMention(
-        start, match.end(), match.group(0)[start - match.start() :], entity, _classification(base)
-    )
+    exact = match.string[start:end]
+    return BodyMention(start, end, exact, entity, _classification(base))
+
+
+def _named_body(match: re.Match[str], registry: Registry, gazetteer: Gazetteer) -> BodyMention | None:
+    noun = match["noun"]
+    if noun in _NOT_BODIES:
+        return None
+    adjective = match["adjective"]
+    lands = gazetteer.find_laender(adjective) if adjective else []
+    start = match.start() if lands else match.start("noun")
+    label = f"{adjective} {noun}" if lands else noun
+    entity = registry.lookup("body", label) or registry.lookup("body", noun)
+    if entity is None:
+        entity = Entity(f"body:{slugify(label)}", "body", label, proposed=True)
+    lowered = noun.lower()
+    kind = next((k for endings, k in _BODY_KIND_BY_ENDING if lowered.endswith(endings)), "advisory-council")
+    kind = registry.classifications.get(entity.ref) or kind
+    return BodyMention(start, match.end(), match.group(0)[start - match.start() :], entity, kind)
 
 
 def _main_land(text: str, gazetteer: Gazetteer) -> str | None:

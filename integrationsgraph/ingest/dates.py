@@ -251,7 +251,8 @@ def _relative_day(match: re.Match[str], document_date: date | None) -> DateMenti
     return DateMention(match.start(), match.end(), match.group(0), value, value, relative=word)
 
 
-_HEADER_PATTERNS = (re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?"),)
+# An ISO date ("2016-10-17", "2018-06"); the lookarounds keep a span of years ("2021-2026") out.
+_ISO_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?(?![\d-])")
 
 
 def document_date(header: dict[str, str], text: str) -> PartialDate | None:
@@ -263,8 +264,9 @@ def document_date(header: dict[str, str], text: str) -> PartialDate | None:
         for mention in find_dates(source):
             if mention.first.year is not None and mention.first.method == STATED:
                 return mention.first
-        match = _HEADER_PATTERNS[0].search(source)
-        if match:
+        for match in _ISO_DATE.finditer(source):
+            year, month = int(match["year"]), int(match["month"])
             day = int(match["day"]) if match["day"] else None
-            return PartialDate(int(match["year"]), int(match["month"]), day)
+            if 1 <= month <= 12 and (day is None or _valid(year, month, day)):
+                return PartialDate(year, month, day)
     return None

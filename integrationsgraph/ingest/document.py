@@ -96,9 +96,13 @@ def _registry_places(labels: tuple[str, ...]):
 
 
 def _day_of(value: PartialDate) -> date | None:
+    """The middle of what a document date names (mid-year, mid-month), or None for no valid day."""
     if value.year is None:
         return None
-    return date(value.year, value.month or 7, value.day or (15 if value.month else 1))
+    try:
+        return date(value.year, value.month or 7, value.day or (15 if value.month else 1))
+    except ValueError:  # a value no calendar has: resolve against nothing rather than guess
+        return None
 
 
 def _from_context(mention: DateMention, anchor: PartialDate) -> DateMention:

@@ -36,6 +36,15 @@ EVENT_CLASSES = {
     "Establishment": "ig:Establishment",
     "Merger": "ig:Merger",
     "Reconstitution+Merger": "ig:Reconstitution , ig:Merger",
+    # The ontology has no classes of their own for these: a change event, its kind said in a comment.
+    "Dissolution": "ig:ChangeEvent",
+    "Renaming": "ig:ChangeEvent",
+    "Move": "ig:ChangeEvent",
+}
+CHANGE_COMMENTS = {
+    "Dissolution": "the body was dissolved",
+    "Renaming": "the body was renamed",
+    "Move": "the body was moved to another ministry or organisation",
 }
 CONTEXT = 32
 
@@ -162,6 +171,13 @@ class _Writer:
             lines.append(f"    ig:chairedBy {fact.holder} ;")
         if fact.motto:
             lines.append(f"    ig:motto {turtle_string(fact.motto)}@de ;")
+        notes = [
+            note
+            for flag, note in (("cancelled", "called off"), ("online", "held online"))
+            if getattr(fact, flag)
+        ]
+        if notes:  # the ontology has no status or format of its own for these: said in a comment
+            lines.append(f"    rdfs:comment {turtle_string('; '.join(notes))}@en ;")
         interval = self._interval(local(iri), fact.start, fact.end or fact.start)
         if interval:
             lines.append(f"    time:hasTime {interval} ;")
@@ -175,13 +191,19 @@ class _Writer:
             f"    org:organization {fact.body} ;",
             f"    org:role igc:{fact.type} ;",
         ]
-        interval = self._interval(local(iri), fact.start, None)
+        if fact.acting:
+            lines.append(f"    rdfs:comment {turtle_string('acting holder (kommissarisch)')}@en ;")
+        interval = self._interval(local(iri), fact.start, fact.end)
         if interval:
             lines.append(f"    org:memberDuring {interval} ;")
         self.blocks.append("\n".join(lines + self._common(fact)) + "\n")
 
     def _body_event(self, fact: Fact, iri: str, by_fact: dict[int, str]) -> None:
-        lines = [f"{iri} a {EVENT_CLASSES[fact.type]} ;", f"    org:resultingOrganization {fact.body} ;"]
+        lines = [f"{iri} a {EVENT_CLASSES[fact.type]} ;"]
+        if fact.body:
+            lines.append(f"    org:resultingOrganization {fact.body} ;")
+        if fact.type in CHANGE_COMMENTS:
+            lines.append(f"    rdfs:comment {turtle_string(CHANGE_COMMENTS[fact.type])}@en ;")
         if fact.originals:
             lines.append(f"    org:originalOrganization {' , '.join(fact.originals)} ;")
         if fact.start and fact.start.year is not None:

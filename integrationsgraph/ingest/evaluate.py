@@ -12,6 +12,10 @@ and body and
 - body event: the same resulting body, and dates agree where both give one;
 - plan adoption: the same plan, and dates agree where both give one.
 Dates agree when the calendar ranges of their EDTF values overlap.
+
+Texts are looked up in every folder of ../shared that holds documents (`press/` and each `corpus/*/`), so
+a folder whose documents are curated is evaluated without code changes; totals are given per kind and per
+folder. A document the ingestion fails on counts as one that found nothing, and is listed.
 """
 
 from __future__ import annotations
@@ -25,9 +29,8 @@ from pathlib import Path
 from integrationsgraph.ingest.curated import curated_facts, registry_store
 from integrationsgraph.ingest.facts import KINDS
 from integrationsgraph.ingest.linking import load_registry
-from integrationsgraph.ingest.run import ingest_paths
+from integrationsgraph.ingest.run import Failed, ingest_each
 from integrationsgraph.ingest.summary import summarise
-from integrationsgraph.sources import find_source
 
 _EDTF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?$")
 
@@ -60,17 +63,35 @@ class Tally:
 class Evaluation:
     documents: dict[str, dict[str, Tally]] = field(default_factory=dict)
     misses: dict[str, list[dict]] = field(default_factory=dict)  # per document: unmatched facts, both sides
+    folders: dict[str, str] = field(default_factory=dict)  # per document: its folder under ../shared
+    texts: dict[str, int] = field(default_factory=dict)  # per folder: how many texts it holds
+    failed: dict[str, str] = field(default_factory=dict)  # per document the ingestion failed on: the error
 
-    def totals(self) -> dict[str, Tally]:
+    def totals(self, folder: str | None = None) -> dict[str, Tally]:
+        """The tallies per kind over every document, or over the documents of one folder."""
         totals = {kind: Tally() for kind in KINDS}
-        for tallies in self.documents.values():
+        for stem, tallies in self.documents.items():
+            if folder is not None and self.folders.get(stem) != folder:
+                continue
             for kind, tally in tallies.items():
                 totals[kind].add(tally)
         return totals
 
+    def curated_in(self, folder: str) -> int:
+        return sum(1 for stem in self.documents if self.folders.get(stem) == folder)
+
     def as_dict(self) -> dict:
         return {
             "totals": {kind: tally.as_dict() for kind, tally in self.totals().items()},
+            "folders": {
+                folder: {
+                    "texts": count,
+                    "curated": self.curated_in(folder),
+                    "totals": {kind: tally.as_dict() for kind, tally in self.totals(folder).items()},
+                }
+                for folder, count in sorted(self.texts.items())
+            },
+            "failed": self.failed,
             "documents": {
                 stem: {kind: tally.as_dict() for kind, tally in kinds.items()}
                 for stem, kinds in sorted(self.documents.items())
@@ -147,16 +168,35 @@ def match_facts(predicted: list[dict], curated: list[dict]) -> tuple[list[tuple[
     return pairs, extra, remaining
 
 
+def text_folders(shared: Path) -> dict[str, list[Path]]:
+    """The folders of ../shared that hold documents (`press`, `corpus/<name>`), each with its texts."""
+    candidates = [shared / "press", *sorted(p for p in (shared / "corpus").glob("*") if p.is_dir())]
+    folders = {}
+    for folder in candidates:
+        texts = sorted(folder.glob("*.txt"))
+        if texts:
+            folders[folder.relative_to(shared).as_posix()] = texts
+    return folders
+
+
 def evaluate(data_dir: Path, shared: Path) -> Evaluation:
     registry_graph = registry_store(data_dir / "entities")
     registry = load_registry(data_dir / "entities")
-    trigs = sorted((data_dir / "sources").glob("*.trig"))
-    texts = {trig: find_source(f"{trig.stem}.txt", shared) for trig in trigs}
-    evaluated = [trig for trig in trigs if texts[trig] is not None]
-    ingested = ingest_paths([texts[trig] for trig in evaluated], registry)
     evaluation = Evaluation()
-    for trig, result in zip(evaluated, ingested, strict=True):
-        predicted = summarise(result)
+    located: dict[str, tuple[str, Path]] = {}
+    for folder, texts in text_folders(shared).items():
+        evaluation.texts[folder] = len(texts)
+        for text in texts:
+            located.setdefault(text.name.removesuffix(".txt"), (folder, text))
+    trigs = [trig for trig in sorted((data_dir / "sources").glob("*.trig")) if trig.stem in located]
+    outcomes = ingest_each([located[trig.stem][1] for trig in trigs], registry)
+    for trig, outcome in zip(trigs, outcomes, strict=True):
+        evaluation.folders[trig.stem] = located[trig.stem][0]
+        if isinstance(outcome, Failed):
+            evaluation.failed[trig.stem] = str(outcome.error)
+            predicted = []
+        else:
+            predicted = summarise(outcome)
         curated = curated_facts(trig, registry_graph)
         tallies = {}
         for kind in KINDS:
@@ -177,10 +217,11 @@ def _brief(fact: dict) -> dict:
     return {key: fact.get(key) for key in keys}
 
 
-def table(evaluation: Evaluation) -> str:
-    """The totals per kind as a fixed-width table (P and R as fractions, '-' where undefined)."""
+def table(evaluation: Evaluation, folder: str | None = None) -> str:
+    """The totals per kind (of all documents, or of one folder's) as a fixed-width table (P and R as
+    fractions, '-' where undefined)."""
     lines = [f"{'kind':<16}{'ingested':>9}{'curated':>9}{'matched':>9}{'precision':>11}{'recall':>9}"]
-    for kind, tally in evaluation.totals().items():
+    for kind, tally in evaluation.totals(folder).items():
         precision = "-" if tally.precision is None else f"{tally.precision:.2f}"
         recall = "-" if tally.recall is None else f"{tally.recall:.2f}"
         lines.append(
@@ -202,3 +243,13 @@ def document_table(evaluation: Evaluation) -> str:
         ]
         lines.append(f"{stem:<{width}}" + "".join(f"{cell:>10}" for cell in cells))
     return "\n".join(lines)
+
+
+def folder_tables(evaluation: Evaluation) -> str:
+    """One table per folder of ../shared: its curated documents' totals, or that it has none yet."""
+    parts = []
+    for folder, count in sorted(evaluation.texts.items()):
+        curated = evaluation.curated_in(folder)
+        heading = f"{folder}: {count} texts, {curated} with curated facts"
+        parts.append(heading + ("\n" + table(evaluation, folder) if curated else " (not evaluated)"))
+    return "\n\n".join(parts)

@@ -36,6 +36,9 @@ class Fact:
     role: str | None = None
     explicit_type: bool = False  # the text named the meeting's type ("Vorkonferenz"), not a default
     originals: list[str] = field(default_factory=list)
+    cancelled: bool = False  # a meeting called off ("abgesagt")
+    online: bool = False  # a meeting held or moved online ("als Videokonferenz")
+    acting: bool = False  # an office held in an acting capacity ("kommissarisch")
 
     def add_span(self, start: int, end: int) -> None:
         if (start, end) not in self.spans:

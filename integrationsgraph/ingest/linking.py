@@ -70,8 +70,11 @@ class Registry:
     family_names: dict[str, list[str]] = field(default_factory=dict)  # lower-case family name -> refs
     given_names: set[str] = field(default_factory=set)
     classifications: dict[str, str] = field(default_factory=dict)  # body ref -> concept ("cabinet")
+    # person() scans every name for one a letter off: asked for the same names over and over, it remembers
+    _persons: dict[str, Entity | None] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, ref: str, kind: str, labels: list[str], alt_labels: list[str]) -> None:
+        self._persons.clear()
         label = labels[0] if labels else ref.split(":", 1)[1]
         self.entities[ref] = Entity(ref, kind, label)
         for name in [*labels, *alt_labels]:
@@ -89,6 +92,11 @@ class Registry:
 
     def person(self, name: str) -> Entity | None:
         """A registry person by full name, by a unique family name, or by a full name one letter off."""
+        if name not in self._persons:
+            self._persons[name] = self._person(name)
+        return self._persons[name]
+
+    def _person(self, name: str) -> Entity | None:
         found = self.lookup("person", name)
         if found:
             return found

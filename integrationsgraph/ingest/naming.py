@@ -8,7 +8,8 @@ from integrationsgraph.ingest.facts import Fact
 
 EVENT_SUFFIX = {
     "Constitution": "constitution", "Reconstitution": "reconstitution", "Establishment": "establishment",
-    "Merger": "merger", "Reconstitution+Merger": "reconstitution",
+    "Merger": "merger", "Reconstitution+Merger": "reconstitution", "Dissolution": "dissolution",
+    "Renaming": "renaming", "Move": "move",
 }  # fmt: skip
 
 
@@ -33,7 +34,7 @@ def _year(value: PartialDate | None) -> str | None:
 
 
 def _fact_iri(fact: Fact) -> str:
-    body = local(fact.body) if fact.body else "unknown"
+    body = local(fact.body or (fact.originals[0] if fact.originals else "x:unknown"))
     if fact.kind == "chair_tenure":
         holder = local(fact.holder or "unknown")
         if _year(fact.start):

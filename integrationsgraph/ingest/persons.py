@@ -22,7 +22,8 @@ from integrationsgraph.ingest.linking import Registry, edit_distance_at_most_one
 
 _TOKEN = r"[A-ZÄÖÜ][a-zäöüßéèçğşıá]+(?:-[A-ZÄÖÜ][a-zäöüßéèçğşıá]+)?"
 _FULL_NAME = re.compile(
-    rf"(?<![\w-])(?P<given>{_TOKEN})\s+(?P<particle>(?:de|von|van|zu|von der)\s+)?"
+    # given and family name on one line or a wrapped one, never across a blank line ("Paul\n\nJosefine")
+    rf"(?<![\w-])(?P<given>{_TOKEN})(?:[ \t]+|[ \t]*\n[ \t]*)(?P<particle>(?:de|von|van|zu|von der)\s+)?"
     rf"(?P<family>{_TOKEN})(?![\w-])"
 )
 TITLE_WORD = (
@@ -31,18 +32,35 @@ TITLE_WORD = (
     r"(?:innen|in|en|er|e|r|s|n)?"
 )
 _PORTFOLIO = (
-    r"(?:\s+(?:für|des|der)\s+(?:[A-ZÄÖÜ][\w-]*|Landes|Innern)"
-    r"(?:(?:,\s*|\s+und\s+|\s+(?:für|des|der)\s+|\s+)[A-ZÄÖÜ][\w-]*)*)?"
+    r"(?:\s+(?:für|des|der|aus\s+dem|im)\s+(?:[A-ZÄÖÜ][\w-]*|Landes|Innern)"
+    # juxtaposed words on one line only: a headline's next line is no part of the portfolio
+    r"(?:(?:,\s*|\s+und\s+|\s+(?:für|des|der)\s+|[ \t]+)[A-ZÄÖÜ][\w-]*)*)?"
 )
 # An article, then a Land adjective or genitive ("Hessische", "Thüringens"): never across a line break.
 _ADJECTIVE = r"(?:(?:der|die|dem|den|des)[ ]+)?(?:[\w-]+(?:e|en|er|es|s)[ ]+|[A-ZÄÖÜ]{2,4}-[ ]?)?"
 TITLE_PHRASE = _ADJECTIVE + r"(?<![\w-])" + TITLE_WORD + r"(?![\w-])" + _PORTFOLIO
-_TITLE_BEFORE = re.compile(r"(?P<title>" + TITLE_PHRASE + r")\s*,?\s*(?:(?:Frau|Herr|Dr\.|Prof\.)\s*)*$")
-_TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:der|die)\s+(?P<title>" + TITLE_PHRASE + ")")
+_TITLE_BEFORE = re.compile(r"(?P<title>" + TITLE_PHRASE + r")\s*[,:]?\s*(?:(?:Frau|Herr|Dr\.|Prof\.)\s*)*$")
+# After the name, an apposition with or without article: ", die saarländische Ministerin", ", Beauftragte
+# der Landesregierung".
+_TITLE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*,\s+(?:(?:der|die)\s+)?(?P<title>" + TITLE_PHRASE + ")")
 _SPEECH_CUES = re.compile(
     r"(?:\bso|sagte|betonte|erklärte|unterstrich|hob|kritisiert|forderte|" + TITLE_WORD + r")\s+$"
 )
-_NOT_NAMES = {"Bund", "Länder", "Land", "Integration", "Konferenz", "Minister", "Ministerin", "Herr", "Frau"}
+# "Enis Gülegen wurde als Vorsitzender bestätigt", "Deniz Kurku zum Landesbeauftragten berufen", "Reem
+# Alabali-Radovan wird neue Staatsministerin": a title given with the name makes a pair a name
+_AS_TITLE_AFTER = re.compile(
+    r"\s+(?:\([^)]{1,40}\)\s+)?(?:\S+\s+){0,5}?(?:als|zum|zur|wird|ist)\s+(?:neue[rn]?\s+)?"
+    r"(?:[A-ZÄÖÜa-zäöü][\w-]*(?:e|en|er|es)\s+)?" + TITLE_WORD + r"(?![\w-])"
+)
+_NEXT_NAME = re.compile(rf"\s+{_TOKEN}(?![\w-])")
+_NOT_NAMES = {
+    "Bund", "Länder", "Land", "Integration", "Konferenz", "Minister", "Ministerin", "Herr", "Frau",
+    "Nachfolger", "Nachfolgerin", "Vorgänger", "Vorgängerin", "Amtsvorgänger", "Amtsvorgängerin",
+    # words that start sentences, never names ("Den Posten als Parteichef")
+    "Den", "Der", "Die", "Das", "Dem", "Des", "Ein", "Eine", "Einen", "Einer", "Im", "Am", "Als", "Auch",
+    "Auf", "Bei", "Mit", "Nach", "Von", "Vom", "Zum", "Zur", "Für", "Wie", "Wir", "Sie", "Er", "Es", "Seit",
+    "Diese", "Dieser", "Dieses", "Unter", "Über", "Neben", "Posten", "Amt", "Landes", "Bundes",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -73,10 +91,13 @@ def find_persons(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Pe
             or re.fullmatch(TITLE_WORD, given)
         ):
             continue
+        if family in given_names and given not in given_names and _NEXT_NAME.match(text, match.end()):
+            continue  # "Landtagsabgeordneter Martin Neumeyer": the name is the next pair
         name = f"{given} {match['particle'] or ''}{family}"
         before = text[max(0, match.start() - 160) : match.start()]
         title_before = _TITLE_BEFORE.search(before)
-        if not (given in given_names or title_before or registry.lookup("person", name)):
+        as_title = _AS_TITLE_AFTER.match(text, match.end())
+        if not (given in given_names or title_before or as_title or registry.lookup("person", name)):
             continue
         title = title_before["title"] if title_before else None
         if title is None:
@@ -130,6 +151,9 @@ def _family_mentions(text: str, full: list[PersonMention], registry: Registry) -
             continue
         word = match.group(0)
         person = by_family.get(word)
+        end = match.end()
+        if person is None and word.endswith("s") and word[:-1] in by_family:  # genitive: "Dreiseitels"
+            person, end = by_family[word[:-1]], match.end() - 1
         if person is None:
             person = _registry_family(
                 word, text[max(0, match.start() - 40) : match.start()], by_family, registry
@@ -140,7 +164,7 @@ def _family_mentions(text: str, full: list[PersonMention], registry: Registry) -
                 replace(
                     person,
                     start=match.start(),
-                    end=match.end(),
+                    end=end,
                     title=title["title"] if title else person.title,
                 )
             )

@@ -70,10 +70,12 @@ class Proposals:
         return self._propose(f"post:{slug}-chair", "post", label, links)
 
     def office_post(self, title: str, role: str, organisation: str) -> str:
-        found = self.registry.lookup("post", title)
-        if found:
-            return found.ref
         where = organisation.split(":", 1)[1]
+        found = self.registry.lookup("post", title)
+        # A registry post of the same title is this office only in the same organisation, which post IRIs
+        # name ("post:minister-...-thueringen"): "Integrationsminister" is a post in every Land.
+        if found and where.removeprefix("bundesregierung") in found.ref:
+            return found.ref
         label = f"{title} ({self._label(organisation)})"
         links = (("org:postIn", organisation), ("org:role", f"igc:{role}"))
         return self._propose(f"post:{where}-{slugify(title)}", "post", label, links)

@@ -67,6 +67,7 @@ def _fact_summary(fact: Fact, iri: str, stem: str, body: str, proposed: set[str]
         "originals": fact.originals,
         "date_methods": methods,
         "proposed": sorted({name for name in names if name in proposed}),
+        **{flag: True for flag in ("cancelled", "online", "acting") if getattr(fact, flag)},
     }
 
 

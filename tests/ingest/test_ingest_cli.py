@@ -157,3 +157,66 @@ def test_drafts_of_every_shared_text_build_together(tmp_path, capsys):
         str(shared),
     ]
     assert main([*build, "--quiet"]) == EXIT_OK, capsys.readouterr().err
+
+
+def test_evaluate_ingest_covers_every_corpus_folder_per_folder(workspace, tmp_path, capsys):
+    extra = workspace["shared"] / "corpus" / "laender-extra"
+    extra.mkdir(parents=True)
+    moved = extra / "synthetic_handover.txt"
+    workspace["text"].rename(moved)
+    (workspace["shared"] / "press" / "uncurated_note.txt").write_text(
+        "source: n\n---\nDie IntMK tagt am 3. März 2032 in Kassel.\n", encoding="utf-8"
+    )
+    assert main(["ingest", str(moved), "--out", str(workspace["out"]), "--data-dir",
+                 str(workspace["data"]), "--accept"]) == EXIT_OK  # fmt: skip
+    out = tmp_path / "evaluation.json"
+    code = main(["evaluate-ingest", "--data-dir", str(workspace["data"]), "--shared-dir",
+                 str(workspace["shared"]), "--json", str(out)])  # fmt: skip
+    assert code == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "corpus/laender-extra: 1 texts, 1 with curated facts" in printed
+    assert "press: 1 texts, 0 with curated facts (not evaluated)" in printed
+    folders = json.loads(out.read_text("utf-8"))["folders"]
+    assert set(folders) == {"corpus/laender-extra", "press"}
+    assert folders["corpus/laender-extra"]["totals"]["chair_tenure"]["matched"] == 2
+    assert folders["press"]["curated"] == 0
+
+
+CHANGES = (
+    "source: synthetic_changes.txt\ndate-as-stated: 2031-06-01\n---\n"
+    "Der Integrationsbeirat wurde im März 2031 aufgelöst.\n\n"
+    "Die Hessische Integrationskonferenz wurde im Mai 2031 umbenannt.\n\n"
+    "Die Sitzung der Hessischen Integrationskonferenz am 3. März 2031 in Wiesbaden wurde abgesagt.\n\n"
+    "Die IntMK tagte am 10. Juni 2031 als Videokonferenz.\n\n"
+    "Auf der Mitgliederversammlung am 4. Mai 2031 wurde Enis Kolbach in seinem Amt als Vorsitzender des "
+    "Landesintegrationsrates Hessen bestätigt.\n\n"
+    "Der kommissarische Integrationsminister Till Brandauer aus Hessen sprach.\n\n"
+    "Hessisches Integrations- und Teilhabegesetz (IntTG) Vom 22. März 2031\n"
+)
+
+
+@pytest.mark.slow
+def test_drafts_of_the_new_kinds_of_fact_build(workspace, capsys):
+    """Dissolutions (no resulting body), renamings, cancelled and online meetings, elected chairs, acting
+    holders and dated laws pass the build's shapes and checks as drafted."""
+    text = workspace["shared"] / "press" / "synthetic_changes.txt"
+    text.write_text(CHANGES, encoding="utf-8")
+    args = [
+        "ingest",
+        str(text),
+        "--out",
+        str(workspace["out"]),
+        "--data-dir",
+        str(workspace["data"]),
+        "--accept",
+    ]
+    assert main(args) == EXIT_OK
+    summary = json.loads((workspace["out"] / "synthetic_changes.json").read_text("utf-8"))
+    kinds = {(f["kind"], f["type"]) for f in summary}
+    assert {("body_event", "Dissolution"), ("body_event", "Renaming"), ("chair_tenure", None)} <= kinds
+    assert {key for f in summary for key in ("cancelled", "online", "acting") if f.get(key)} == {
+        "cancelled", "online", "acting"}  # fmt: skip
+    assert any(f["kind"] == "plan_adoption" and f["start"] == "2031-03-22" for f in summary)
+    code = main(["build", "--data-dir", str(workspace["data"]), "--build-dir", str(workspace["build"]),
+                 "--shared-dir", str(workspace["shared"]), "--quiet"])  # fmt: skip
+    assert code == EXIT_OK, capsys.readouterr().err

@@ -191,12 +191,17 @@ def _boundaries(document: Document, sentence: Sentence, takeover: bool):
     return start, end
 
 
+_HEAD_OF_GOVERNMENT = re.compile(r"[Kk]anzler|[Mm]inisterpräsident")
+
+
 def _actors(document: Document, sentence: Sentence, proposals: Proposals) -> list[_Actor]:
     persons = document.within(document.persons, sentence)
     body_spans = [(b.start, b.end) for b in document.within(document.bodies, sentence)]
     actors: list[_Actor] = []
     used_lands: set[int] = set()
     for person in persons:
+        if person.title and _HEAD_OF_GOVERNMENT.search(person.title):
+            continue  # a chancellor or minister-president is a guest of the conference, never its chair
         position = person.start
         if person.land:
             near = [

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from integrationsgraph.ingest.bodies import BodyMention
 from integrationsgraph.ingest.dates import FROM_RELEASE_DATE, DateMention, PartialDate
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
+from integrationsgraph.ingest.linking import Entity
 from integrationsgraph.ingest.proposals import Proposals
 from integrationsgraph.ingest.recognizers.common import bare_years, cities_in, is_end_date
 from integrationsgraph.ingest.text import Sentence
@@ -28,8 +30,23 @@ _NOUNS = {
     "tagung": None, "konferenz": None, "ministerkonferenz": None, "fachministerkonferenz": None,
     "jahreskonferenz": None, "zusammenkunft": None,
 }  # fmt: skip
+# Nouns are capitalised: "Treffen" is a meeting, "treffen sich" a verb (of anyone).
 _NOUN = re.compile(
-    r"(?<![\w-])(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r")(?![\w-])", re.I
+    r"(?<![\w-])(?P<noun>"
+    + "|".join(noun.capitalize() for noun in sorted(_NOUNS, key=len, reverse=True))
+    + r"|[A-ZÄÖÜ][a-zäöüß]*gipfel|Gipfel|[A-ZÄÖÜ][a-zäöüß]*versammlung|Jahrestagung|Fachtagung"
+    r"|Videokonferenz)"
+    r"(?![\w-])"
+)
+# A summit is a meeting of whoever invites to it: the federal government where the chancellor does.
+_FEDERAL_HOST = re.compile(r"Bundeskanzler(?:in)?|Bundesregierung|Kanzleramt|Bundesinnenminister")
+_CANCELLED = re.compile(
+    r"(?<![\w-])(?:abgesagt|fällt\s+(?:\S+\s+){0,3}aus|fiel\s+(?:\S+\s+){0,3}aus|Absage)(?![\w-])"
+)
+_ONLINE = re.compile(
+    r"(?<![\w-])(?:Videokonferenz|Videoschalte|virtuell\w*|digital(?:e|en)?\s+(?:Sitzung|Konferenz|Format)"
+    r"|online|per\s+Video)(?![\w-])",
+    re.I,
 )
 _ORDINAL_WORDS = {
     "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "siebent": 7,
@@ -45,7 +62,7 @@ _HELD = re.compile(
     r"(?<![\w-])(?:fand|fanden|tagte|tagten|getagt|stattgefunden|trafen|getroffen|berieten|beraten\s+seit"
     r"|konstituiert(?:e)?|verständigten|diskutierten|debattierten|bestätigten|gestrigen|letzte|letzten"
     r"|vergangenen|nach\s+dem|nahm|nahmen|teilgenommen|beschlossen|gefasste|gefassten|war|waren|hatte"
-    r"|Rückblick|begrüßte|eröffnete)(?![\w-])"
+    r"|Rückblick|begrüßte|eröffnete|im\s+Anschluss|zum\s+Abschluss)(?![\w-])"
 )
 _ANNOUNCED = re.compile(
     r"(?<![\w-])(?:findet|finden|stattfinden|wird|werden|soll|sollen|geplant|plant|treffen\s+sich|trifft\s+sich"
@@ -125,6 +142,9 @@ def _sentence_meetings(
     return facts
 
 
+_OTHER_EVENT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?[\w-]*(?:[Ww]ahl(?:en)?|[Ff]rist|[Ss]tichtag)(?![\w-])")
+# "gültig vom 04.04.2023 bis 31.12.2030": a period of validity, no meeting
+_VALIDITY = re.compile(r"\s*bis\s+(?:zum\s+)?\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2}")
 _TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
 
 
@@ -146,6 +166,8 @@ def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[
 def _meeting_date(document: Document, mention: DateMention) -> bool:
     """Not an end ("bis zum"), a tenure's start ("zum 1. Oktober") or a weekday of unknown week."""
     before = document.body[max(0, mention.start - 6) : mention.start]
+    if _OTHER_EVENT_AFTER.match(document.body, mention.end) or _VALIDITY.match(document.body, mention.end):
+        return False  # "am 14. September anstehenden Integrationsratswahlen": the date of something else
     return not (
         is_end_date(document, mention) or _bare_weekday(mention, before) or _TENURE_DATE.search(before)
     )
@@ -172,9 +194,16 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
         if near is None and _OTHER_SESSION.match(document.body[end : end + 60]):
             continue  # "Sitzung des Ausschusses": a meeting of a body we do not know
         body = near or main
+        summit = match["noun"].lower().endswith("gipfel")
+        if summit and near is None:  # a summit is its convener's, never the document's body by default
+            if not _FEDERAL_HOST.search(sentence.text):
+                continue
+            body = _federal_government(proposals, start, end)
         if body is None:
             continue
-        kind = _NOUNS[match["noun"].lower()]
+        noun = match["noun"].lower()
+        # an assembly is a meeting by its name ("Mitgliederversammlung am 4. Mai"), no verb needed
+        kind = _NOUNS.get(noun) or ("meeting" if noun.endswith("versammlung") else None)
         if kind is None and not _anchor_allowed(document, sentence, start, end, dated):
             continue
         anchors.append(
@@ -192,6 +221,14 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
         ref = proposals.body(body.body, body.classification)
         anchors.append(_Anchor(body.start, body.end, None, ref, body.classification))
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _federal_government(proposals: Proposals, start: int, end: int) -> BodyMention:
+    registry = proposals.registry
+    entity = registry.lookup("body", "Bundesregierung") or Entity(
+        "body:bundesregierung", "body", "Bundesregierung", proposed=True
+    )
+    return BodyMention(start, end, "", entity, registry.classifications.get(entity.ref) or "government")
 
 
 def _anchor_allowed(document: Document, sentence: Sentence, start: int, end: int, dated: bool) -> bool:
@@ -253,6 +290,10 @@ def _meeting(
     )
     motto = _MOTTO.search(sentence.text)
     fact.motto = motto["motto"] if motto else None
+    fact.cancelled = bool(_CANCELLED.search(sentence.text))
+    fact.online = bool(_ONLINE.search(sentence.text))
+    if fact.cancelled:  # it was announced and did not take place: never "held"
+        fact.status = "announced"
     fact.holder = _chair(document, sentence, proposals)
     fact.add_span(sentence.start, sentence.end)
     return fact

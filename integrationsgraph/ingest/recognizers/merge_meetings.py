@@ -73,6 +73,10 @@ def _absorb(target: Fact, other: Fact) -> None:
     target.place = target.place or other.place
     target.motto = target.motto or other.motto
     target.holder = target.holder or other.holder
+    target.cancelled = target.cancelled or other.cancelled
+    target.online = target.online or other.online
+    if target.cancelled:
+        target.status = "announced"
     target.confidence = max(target.confidence, other.confidence)
     for span in other.spans:
         target.add_span(*span)

@@ -1,6 +1,10 @@
-"""Plans adopted: "Der Plan wurde am 24. April durch das Kabinett beschlossen", "hat die Landesregierung
-einen Integrationsplan beschlossen". A bare "Der Plan" is the plan the document names most; the adopter
-is the government, cabinet or conference named in the sentence.
+"""Plans, programmes and laws adopted: "Der Plan wurde am 24. April durch das Kabinett beschlossen", "hat
+die Landesregierung einen Integrationsplan beschlossen", "Der Landtag hat das Integrations- und
+Teilhabegesetz verabschiedet", "hat sich auf ein gemeinsames Integrationskonzept geeinigt". A bare "Der
+Plan" is the plan the document names most; the adopter is the government, cabinet or conference named in
+the sentence (a parliament is no body of the registry's kinds: the adopter then stays open). A plan the
+registry knows under a longer name ("gemeinsames Integrationskonzept der Länder") is linked when exactly
+one registry plan's name begins with the words the text uses.
 """
 
 from __future__ import annotations
@@ -15,19 +19,31 @@ from integrationsgraph.ingest.proposals import Proposals
 from integrationsgraph.ingest.recognizers.common import is_end_date
 
 _ADOPTED = re.compile(
-    r"(?<![\w-])(?:beschlossen|beschließt|verabschiedet|verabschiedete|billigte|gebilligt|angenommen)(?![\w-])"
+    r"(?<![\w-])(?:beschlossen|beschließt|verabschiedet|verabschiedete|billigte|gebilligt|angenommen"
+    r"|geeinigt|einigten\s+sich|einigen\s+sich|verständigt)(?![\w-])"
 )
+_KINDS = r"(?:plan|konzept|Plan|programm|Programm|gesetz|Gesetz|strategie|Strategie)"
 _PLAN = re.compile(
     r"(?<![\w-])(?:(?P<adjective>[A-ZÄÖÜa-zäöü][\w-]*?(?:e|en|er|es))\s+)?"
-    r"(?P<noun>[A-ZÄÖÜ][\w-]*(?:plan|konzept|Plan))(?:\s+(?P<version>\d+\.\d+))?(?![\w-])"
+    r"(?P<noun>(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?[A-ZÄÖÜ][\w-]*"
+    + _KINDS
+    + r")(?:\s+(?P<version>\d+\.\d+))?(?![\w-])"
 )
+_LAW_DATE = re.compile(r"(?:\s*\([A-Za-zÄÖÜäöü]{2,12}\))?\s+[Vv]om\s+")
 _BARE_PLAN = re.compile(r"(?<![\w-])(?:Der|der|Den|den|Dieser|dieser)\s+Plan(?![\w-])")
 _ADOPTERS = {"cabinet", "government", "ministers-conference"}
-_NOT_PLANS = {"Haushaltsplan", "Zeitplan", "Fahrplan", "Stadtplan", "Lageplan", "Masterplan"}
+_NOT_PLANS = {
+    "Haushaltsplan", "Zeitplan", "Fahrplan", "Stadtplan", "Lageplan", "Masterplan", "Grundgesetz",
+    "Wahlprogramm", "Parteiprogramm", "Fernsehprogramm", "Rahmenprogramm", "Tagungsprogramm",
+}  # fmt: skip
+_BARE = {"plan", "konzept", "programm", "gesetz", "strategie"}
 
 
 def recognize_plan_adoptions(document: Document, proposals: Proposals, gazetteer: Gazetteer) -> list[Fact]:
-    named = [_label(m, gazetteer) for m in _PLAN.finditer(document.body) if m["noun"] not in _NOT_PLANS]
+    names = tuple(name for name, _ in proposals.registry.labels("plan"))
+    named = [
+        _label(m, gazetteer, names) for m in _PLAN.finditer(document.body) if m["noun"] not in _NOT_PLANS
+    ]
     named = [label for label in named if label]
     main_plan = _main_plan(named)
     facts: list[Fact] = []
@@ -35,7 +51,7 @@ def recognize_plan_adoptions(document: Document, proposals: Proposals, gazetteer
         verb = _ADOPTED.search(sentence.text)
         if not verb:
             continue
-        label = _adopted_plan(sentence.text, verb.start(), main_plan, gazetteer)
+        label = _adopted_plan(sentence.text, verb.start(), main_plan, gazetteer, names)
         if label is None:
             continue
         adopters = [b for b in document.within(document.bodies, sentence) if b.classification in _ADOPTERS]
@@ -49,7 +65,31 @@ def recognize_plan_adoptions(document: Document, proposals: Proposals, gazetteer
         fact.add_span(sentence.start, sentence.end)
         if not any(f.plan == fact.plan and f.holder == fact.holder for f in facts):
             facts.append(fact)
+    for fact in _dated_laws(document, proposals, gazetteer, names):
+        if not any(f.plan == fact.plan for f in facts):
+            facts.append(fact)
     return facts
+
+
+def _dated_laws(document: Document, proposals: Proposals, gazetteer: Gazetteer, names: tuple[str, ...]):
+    """A law by its formal name and date: "Hessisches Integrations- und Teilhabegesetz (IntTG) Vom 22. März
+    2023". The date of a law is the day it was made (signed); who passed it the text may not say."""
+    found = []
+    for match in _PLAN.finditer(document.body):
+        if not match["noun"].endswith(("gesetz", "Gesetz")) or match["noun"] in _NOT_PLANS:
+            continue
+        dated = _LAW_DATE.match(document.body, match.end())
+        label = _label(match, gazetteer, names)
+        if not dated or not label:
+            continue
+        when = [d for d in document.dates if d.start == dated.end()]
+        if not when or when[0].first.year is None:
+            continue
+        fact = Fact(kind="plan_adoption", plan=proposals.plan(label), start=when[0].first, confidence=0.5)
+        fact.add_span(match.start(), when[0].end)
+        found.append(fact)
+        break  # the law a text is about is named with its date first; later mentions repeat it
+    return found
 
 
 def _main_plan(named: list[str]) -> str | None:
@@ -62,10 +102,14 @@ def _main_plan(named: list[str]) -> str | None:
     return max(score, key=lambda label: (score[label], "plan" in label.lower(), len(label)))
 
 
-def _adopted_plan(text: str, verb: int, main_plan: str | None, gazetteer: Gazetteer) -> str | None:
+def _adopted_plan(
+    text: str, verb: int, main_plan: str | None, gazetteer: Gazetteer, names: tuple[str, ...]
+) -> str | None:
     """The plan the sentence says was adopted: the one named last before the verb ("Der Plan" being the
     document's main plan), else the first named after it."""
-    named = [(m.start(), _label(m, gazetteer)) for m in _PLAN.finditer(text) if m["noun"] not in _NOT_PLANS]
+    named = [
+        (m.start(), _label(m, gazetteer, names)) for m in _PLAN.finditer(text) if m["noun"] not in _NOT_PLANS
+    ]
     named += [(m.start(), main_plan) for m in _BARE_PLAN.finditer(text)]
     named = sorted((position, label) for position, label in named if label)
     before = [label for position, label in named if position < verb]
@@ -73,12 +117,22 @@ def _adopted_plan(text: str, verb: int, main_plan: str | None, gazetteer: Gazett
     return before[-1] if before else (after[0] if after else None)
 
 
-def _label(match: re.Match[str], gazetteer: Gazetteer) -> str | None:
-    noun = match["noun"]
-    if noun.lower() in {"plan", "konzept"}:
+def _registry_name(words: str, names: tuple[str, ...]) -> str | None:
+    """The one registry plan name that begins with `words` (and is longer), if exactly one does."""
+    lowered = words.lower()
+    found = {name for name in names if name.lower().startswith(lowered + " ")}
+    return found.pop() if len(found) == 1 else None
+
+
+def _label(match: re.Match[str], gazetteer: Gazetteer, names: tuple[str, ...] = ()) -> str | None:
+    noun = re.sub(r"\s+", " ", match["noun"])
+    if noun.lower() in _BARE:
         return None
     label = noun
     adjective = match["adjective"]
+    longer = _registry_name(f"{adjective} {noun}" if adjective else noun, names)
+    if longer:
+        return longer
     lands = gazetteer.find_laender(adjective) if adjective else []
     if lands:
         ending = "er" if noun.endswith(("plan", "Plan")) else "es"
