@@ -56,13 +56,17 @@ class GuardedH11Protocol(H11Protocol):
 
     header_timeout = 10.0  # seconds; set per server by `protocol_for`
     max_head_bytes = 65_536
+    linger = 2.0  # seconds an answered, refused connection is still read (and discarded) before closing
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._head_timer: asyncio.TimerHandle | None = None
+        self._refused = False
         self._arm_head_timer()
 
     def data_received(self, data: bytes) -> None:
+        if self._refused:
+            return  # the rest of a refused request, read only so that closing does not reset the answer
         super().data_received(data)
         if self._answering():
             self._disarm_head_timer()  # the head has arrived; the app's deadlines take over
@@ -87,8 +91,7 @@ class GuardedH11Protocol(H11Protocol):
                 problem = (431, "Request header fields too large", f"the request head is too long: {limit}")
         else:
             problem = (400, "Bad request", "the request is not valid HTTP/1.1")
-        self.transport.write(raw_error(*problem))
-        self.transport.close()
+        self._refuse(raw_error(*problem))
 
     def _answering(self) -> bool:
         return self.cycle is not None and not self.cycle.response_complete
@@ -109,8 +112,18 @@ class GuardedH11Protocol(H11Protocol):
         started = bool(self.conn.trailing_data[0])
         if started and self.conn.our_state is h11.IDLE and self.conn.their_state is h11.IDLE:
             detail = f"the request line and headers did not arrive within {self.header_timeout:g} s"
-            self.transport.write(raw_error(408, "Request timeout", detail))
-        self.transport.close()
+            self._refuse(raw_error(408, "Request timeout", detail))
+        else:
+            self.transport.close()
+
+    def _refuse(self, answer: bytes) -> None:
+        """Send the answer and close; a client still sending would otherwise get a reset (RST) that can
+        destroy the answer before it reads it, so its data is read and dropped for `linger` seconds."""
+        self._refused = True
+        self.transport.write(answer)
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        self.loop.call_later(self.linger, self.transport.close)
 
 
 def protocol_for(settings: Settings) -> type[GuardedH11Protocol]:

@@ -47,8 +47,10 @@ def served_release(settings: Settings, backend: Backend) -> Path | None:
     serves no build (data files, a remote endpoint)."""
     if settings.data or settings.sparql_backend:
         return None
-    source = getattr(backend, "source", None)  # a pool opened on a release's store
-    return source.path.parent if source is not None else current_release(settings.build_dir)
+    source = getattr(backend, "source", None)  # a pool: on `<release>/store`, or on a dump of given data
+    if source is None:
+        return current_release(settings.build_dir)
+    return source.path.parent if source.path.name == "store" else None
 
 
 def open_backend(settings: Settings) -> Backend:
