@@ -10,8 +10,8 @@ HTML = {"Accept": "text/html"}
 
 
 def policy(response) -> dict[str, str]:
-    directives = (part.strip().split(" ", 1) for part in response.headers["content-security-policy"].split(";"))
-    return {name: value for name, value in directives}
+    parts = response.headers["content-security-policy"].split(";")
+    return dict(part.strip().split(" ", 1) for part in parts)
 
 
 def test_pages_send_a_strict_policy(sample_app) -> None:
