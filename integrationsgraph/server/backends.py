@@ -16,7 +16,8 @@ The contract every route builds on (also written down in docs/architecture.md, "
 `query` never blocks the event loop: the worker-process pool (`pool.py`, what `serve` uses) evaluates in
 other processes, the in-process store in a worker thread (pyoxigraph releases the GIL), the remote one
 awaits httpx. `timeout` (seconds; None: the backend's default) is the query's deadline. It raises
-`QuerySyntaxError` (a 400: the parser's message with line and column), `QueryTimeout` (504),
+`QuerySyntaxError` (a 400: the parser's message with line and column), `guards.FederationRefused` (a
+400: the query has or could hide a SERVICE clause; every backend checks), `QueryTimeout` (504),
 `ServerBusy` (503) or `BackendUnavailable` (a 502); anything else is a bug and becomes a logged 500.
 `start()` is awaited once before the first query (the app's lifespan does it), `close()` at the end.
 
@@ -207,12 +208,18 @@ class Backend(Protocol):
 
 
 def evaluation_request(
-    text: str, dataset: Dataset, formats: PreferredFormats, base_iri: str | None, max_rows: int | None
+    text: str,
+    dataset: Dataset,
+    formats: PreferredFormats,
+    base_iri: str | None,
+    max_rows: int | None,
+    *,
+    refuse_federation: bool = True,
 ) -> EvaluationRequest:
     """The plain-valued request `evaluation.evaluate` answers (and worker processes receive)."""
     return EvaluationRequest(
         text, dataset.default_graph_uris, dataset.named_graph_uris,
-        formats.results.media_type, formats.graph.media_type, base_iri, max_rows,
+        formats.results.media_type, formats.graph.media_type, base_iri, max_rows, refuse_federation,
     )  # fmt: skip
 
 

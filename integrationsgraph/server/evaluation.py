@@ -1,6 +1,7 @@
 """Evaluating one query against a pyoxigraph store and serializing the complete answer, rows capped.
 
-Shared by the worker processes (`worker.py`) and the in-process `EmbeddedBackend`. The whole answer is
+Shared by the worker processes (`worker.py`) and the in-process `EmbeddedBackend`. The federation guard
+(`guards.py`) runs first, here, so its parsing counts against the query's deadline. The whole answer is
 serialized here, before anything is sent to a client, so a query that fails or is stopped never leaves a
 client with a cut body.
 
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pyoxigraph as ox
+
+from integrationsgraph.server.guards import refuse_federated_query
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 
@@ -90,6 +93,7 @@ class EvaluationRequest:
     graph_media_type: str = G.N_TRIPLES.media_type
     base_iri: str | None = None
     max_rows: int | None = None
+    refuse_federation: bool = True  # False only in tests that prove the workers' sandbox alone
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,10 @@ def _dataset_arguments(request: EvaluationRequest) -> dict:
 
 
 def evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
-    """The complete, serialized answer; raises pyoxigraph's SyntaxError when the query does not parse."""
+    """The complete, serialized answer; raises pyoxigraph's SyntaxError when the query does not parse,
+    FederationRefused when it has (or could hide) a SERVICE clause."""
+    if request.refuse_federation:
+        refuse_federated_query(request.text)
     answer = store.query(request.text, base_iri=request.base_iri, **_dataset_arguments(request))
     if isinstance(answer, ox.QueryBoolean):
         data_format = storage_format(R.from_media_type(request.results_media_type) or R.JSON)

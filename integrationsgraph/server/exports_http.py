@@ -1,10 +1,10 @@
 """Graph exports over HTTP: `/export?format=graphml|gexf|dot|cytoscape&scope=all|entity|construct`
 with `entity=IRI&depth=N` or `query=CONSTRUCT…`, `lang=de|en`, `inferred=true` (the same writers as
-`integrationsgraph export`). A CONSTRUCT scope passes the endpoint's guard (no SERVICE, no LOAD)."""
+`integrationsgraph export`). A CONSTRUCT scope runs in the backend like any query: guarded (no SERVICE)
+and, in `serve`, in a sandboxed query worker."""
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -15,7 +15,6 @@ from integrationsgraph.exports.scope import Scope
 from integrationsgraph.exports.writers import FORMATS
 from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.server.errors import HTTPProblem
-from integrationsgraph.server.guards import refuse_federated_query
 from integrationsgraph.server.linking import public_base
 from integrationsgraph.server.localization import page_language
 from integrationsgraph.server.settings import Settings
@@ -46,8 +45,6 @@ async def export_graph(request: Request) -> Response:
     format_name = request.query_params.get("format", "")
     try:
         scope = scope_from(request)
-        if scope.kind == "construct":
-            await run_in_threadpool(refuse_federated_query, scope.construct or "")
         if format_name not in FORMATS:
             raise UsageError(f"format: {format_name!r} is not one of {', '.join(FORMATS)}")
         data = await export(request.app.state.backend, scope, format_name, page_language(request))

@@ -7,7 +7,9 @@ a fresh worker is started in its place. Requests wait for a free worker in a bou
 queue is full, or the wait alone outlasts the deadline, the answer is `ServerBusy` (503 with Retry-After).
 
 Each worker is reached over a Unix socket pair; the blocking send and receive run in a thread (one per
-busy worker), so the pool works on whatever event loop calls it and never blocks it.
+busy worker), so the pool works on whatever event loop calls it and never blocks it. Each worker is
+sandboxed (`sandbox.py`: it cannot create sockets, so no query can make it fetch anything) unless
+`sandbox=False`; a worker that cannot install its sandbox fails to start, and so does the pool.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from integrationsgraph.server.backends import (
     syntax_error_from_message,
 )
 from integrationsgraph.server.evaluation import EvaluationRequest
+from integrationsgraph.server.guards import FederationRefused
 from integrationsgraph.server.worker import receive_frame, send_frame
 
 log = logging.getLogger("integrationsgraph.server")
@@ -64,13 +67,14 @@ class _Worker:
         self.sock = sock
 
     @classmethod
-    def spawn(cls, source: StoreSource) -> _Worker:
+    def spawn(cls, source: StoreSource, sandbox: bool = True) -> _Worker:
         ours, theirs = socket.socketpair()
         command = [sys.executable, "-m", "integrationsgraph.server.worker", str(theirs.fileno()), source.kind]
         # Its own session: a Ctrl-C at the terminal reaches the server, which then stops the workers.
         process = subprocess.Popen(
-            [*command, str(source.path)], pass_fds=(theirs.fileno(),), start_new_session=True
-        )
+            [*command, str(source.path), "on" if sandbox else "off"],
+            pass_fds=(theirs.fileno(),), start_new_session=True,
+        )  # fmt: skip
         theirs.close()
         worker = cls(process, ours)
         message = receive_frame(ours)
@@ -104,6 +108,8 @@ class WorkerPoolBackend:
 
     `default_timeout` applies when `query` is given none (the named-query and resource routes);
     `max_rows` caps every answer (`QueryResult.truncated`); `version` identifies the data for ETags.
+    `sandbox=False` runs the workers unsandboxed (the operator's `worker_sandbox off`);
+    `federation_guard=False` skips the guard, only for tests that prove the sandbox alone.
     """
 
     def __init__(
@@ -117,6 +123,8 @@ class WorkerPoolBackend:
         max_rows: int | None = None,
         version: str | None = None,
         owned_dir: Path | None = None,
+        sandbox: bool = True,
+        federation_guard: bool = True,
     ):
         self.source = source
         self.label = label
@@ -125,6 +133,8 @@ class WorkerPoolBackend:
         self.default_timeout = default_timeout
         self.max_rows = max_rows
         self.version = version
+        self.sandbox = sandbox
+        self.federation_guard = federation_guard
         self.in_flight = 0
         self.timeouts = 0  # queries stopped at their deadline (for /metrics)
         self._idle: list[_Worker] = []
@@ -160,7 +170,7 @@ class WorkerPoolBackend:
             raise failures[0]
 
     async def _add_worker(self) -> None:
-        worker = await anyio.to_thread.run_sync(_Worker.spawn, self.source)
+        worker = await anyio.to_thread.run_sync(_Worker.spawn, self.source, self.sandbox)
         if self._closed:
             await anyio.to_thread.run_sync(worker.stop)
             return
@@ -178,7 +188,9 @@ class WorkerPoolBackend:
         await self.start()
         seconds = self.default_timeout if timeout is None else timeout
         deadline = time.monotonic() + seconds
-        request = evaluation_request(text, dataset, formats, base_iri, self.max_rows)
+        request = evaluation_request(
+            text, dataset, formats, base_iri, self.max_rows, refuse_federation=self.federation_guard
+        )
         self.in_flight += 1
         try:
             worker = await self._acquire(deadline)
@@ -190,6 +202,8 @@ class WorkerPoolBackend:
             return QueryResult.of(value)
         if status == "syntax":
             raise syntax_error_from_message(value)
+        if status == "refused":
+            raise FederationRefused(value)
         raise RuntimeError(f"the query worker failed:\n{value}")
 
     async def _acquire(self, deadline: float) -> _Worker:

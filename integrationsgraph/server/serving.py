@@ -25,6 +25,7 @@ def pool_options(settings: Settings) -> dict:
         "max_queued": settings.max_queued_queries,
         "default_timeout": settings.query_timeout,
         "max_rows": settings.max_result_rows,
+        "sandbox": settings.worker_sandbox == "on",
     }
 
 
