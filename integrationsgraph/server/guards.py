@@ -47,11 +47,11 @@ def _refusal(what: str) -> FederationRefused:
     )
 
 
-def _unchecked(reason: str) -> FederationRefused:
+def _unchecked(reason: str, advice: str = "") -> FederationRefused:
+    advice = advice or "Leave out the word 'service' (in comments and literals too) or simplify the query."
     return FederationRefused(
-        f"Federation is disabled on this endpoint, and this query mentions 'service' but {reason}, so it "
-        "cannot be checked for a SERVICE clause. Remove the word (from comments and literals too) or "
-        "simplify the query."
+        "Federation is disabled on this endpoint, and this query cannot be checked for a SERVICE clause: "
+        f"{reason}. {advice}"
     )
 
 
@@ -82,22 +82,23 @@ def refuse_federated_query(text: str) -> None:
     try:
         expanded = expandUnicodeEscapes(text)
     except ValueError as error:  # \U00110000 and the like: not a character
-        raise _unchecked(f"has an escape sequence that is not a character ({error})") from None
+        raise _unchecked(f"it has an escape sequence that is not a character ({error})", "Fix it.") from None
     if "service" not in expanded.lower():
         return
     if len(expanded) > MAX_CHARACTERS:
-        raise _unchecked(f"has {len(expanded)} characters, more than the {MAX_CHARACTERS} the check reads")
+        raise _unchecked(f"it mentions 'service' and has {len(expanded)} characters, over {MAX_CHARACTERS}")
     depth = nesting_depth(expanded)
     if depth > MAX_DEPTH:
-        raise _unchecked(f"nests brackets {depth} deep, more than the {MAX_DEPTH} the check reads")
+        raise _unchecked(f"it mentions 'service' and nests brackets {depth} deep, over {MAX_DEPTH}")
     try:
         with time_budget(PARSE_SECONDS):
-            tree = parseQuery(text)
+            has_service = _has_node(parseQuery(text), frozenset({"ServiceGraphPattern"}))
     except BudgetExceeded:
-        raise _unchecked(f"takes the check longer than {PARSE_SECONDS:g} s to read") from None
+        raise _unchecked(f"it mentions 'service' and takes over {PARSE_SECONDS:g} s to read") from None
     except (ParseBaseException, RecursionError, ValueError) as error:
-        raise _unchecked(f"uses syntax the check cannot read ({_first_line(error)})") from None
-    if _has_node(tree, frozenset({"ServiceGraphPattern"})):
+        reason = f"it mentions 'service' and uses syntax the check cannot read ({_first_line(error)})"
+        raise _unchecked(reason) from None
+    if has_service:
         raise _refusal("SERVICE clauses")
 
 

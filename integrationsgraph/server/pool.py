@@ -80,8 +80,8 @@ class _Worker:
         message = receive_frame(ours)
         if not (isinstance(message, tuple) and message[0] == "ready"):
             worker.stop()
-            detail = message[1] if isinstance(message, tuple) else "it exited while opening the store"
-            raise BackendUnavailable(f"a query worker could not open {source.path}: {detail}")
+            detail = message[1] if isinstance(message, tuple) else f"it exited while opening {source.path}"
+            raise BackendUnavailable(f"a query worker did not start: {detail}")
         return worker
 
     def ask(self, request: EvaluationRequest) -> tuple:

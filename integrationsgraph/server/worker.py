@@ -125,7 +125,7 @@ def main(argv: list[str]) -> int:
     try:
         store = open_source(kind, path)
     except OSError as error:
-        send_frame(sock, ("failed", f"{path}: {error}"))
+        send_frame(sock, ("failed", f"could not open {path}: {error}"))
         return 1
     if sandbox_mode == "on":
         try:
