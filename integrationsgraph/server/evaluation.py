@@ -122,6 +122,12 @@ def evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
     FederationRefused when it has (or could hide) a SERVICE clause."""
     if request.refuse_federation:
         refuse_federated_query(request.text)
+    # Evaluated one frame further down: rdflib's parser leaves exceptions (and through their tracebacks
+    # this frame) in reference cycles, which must not keep the thread-bound query answer alive.
+    return _evaluate(store, request)
+
+
+def _evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
     answer = store.query(request.text, base_iri=request.base_iri, **_dataset_arguments(request))
     if isinstance(answer, ox.QueryBoolean):
         data_format = storage_format(R.from_media_type(request.results_media_type) or R.JSON)

@@ -80,7 +80,7 @@ class _Worker:
         message = receive_frame(ours)
         if not (isinstance(message, tuple) and message[0] == "ready"):
             worker.stop()
-            detail = message[1] if isinstance(message, tuple) else f"it exited while opening {source.path}"
+            detail = message[1] if isinstance(message, tuple) else f"could not open {source.path}: it exited"
             raise BackendUnavailable(f"a query worker did not start: {detail}")
         return worker
 
