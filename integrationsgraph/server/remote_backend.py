@@ -31,7 +31,7 @@ from integrationsgraph.server.backends import (
     syntax_error_from_message,
 )
 from integrationsgraph.server.evaluation import capped_graph, capped_solutions
-from integrationsgraph.server.guards import refuse_federated_query
+from integrationsgraph.server.guards import might_name_service, refuse_federated_query
 
 TIMEOUT_SECONDS = 300.0
 
@@ -54,7 +54,8 @@ class RemoteBackend:
         timeout: float | None = None,
     ) -> QueryResult:
         """Forward the query; `base_iri` is left to the remote store (it resolves relative IRIs itself)."""
-        await anyio.to_thread.run_sync(refuse_federated_query, text)  # may parse: off the event loop
+        if might_name_service(text):
+            await anyio.to_thread.run_sync(refuse_federated_query, text)  # parses: off the event loop
         results_format = storage_format(formats.results)
         accept = f"{results_format.media_type}, {formats.graph.media_type};q=0.9"
         parameters = [("default-graph-uri", uri) for uri in dataset.default_graph_uris]

@@ -18,7 +18,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from integrationsgraph.server import sandbox
+from integrationsgraph.server import sandbox, serving
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
 from integrationsgraph.server.settings import Settings
@@ -283,3 +283,13 @@ def test_a_sandboxed_worker_opens_its_store_and_answers(tmp_path) -> None:
             await pool.close()
 
     assert asyncio.run(scenario()) == "http://e/o"
+
+
+@pytest.mark.parametrize(("setting", "sandboxed"), [("on", True), ("off", False)])
+def test_serve_evaluates_in_pools_sandboxed_as_the_setting_says(tmp_path, setting, sandboxed) -> None:
+    """Every query of a served build or of --data files runs in the pool (pages and exports included)."""
+    data = tmp_path / "a.ttl"
+    data.write_text(TURTLE)
+    backend = serving.open_backend(Settings(data=(data,), worker_sandbox=setting))
+    assert isinstance(backend, WorkerPoolBackend)
+    assert (backend.sandbox, backend.federation_guard) == (sandboxed, True)
