@@ -19,6 +19,7 @@ queries never need it.
 from __future__ import annotations
 
 import re
+import threading
 
 from integrationsgraph.errors import QueryError
 from integrationsgraph.server.time_budget import BudgetExceeded, time_budget
@@ -30,6 +31,10 @@ PARSE_SECONDS = 2.0
 
 _OPENING, _CLOSING = frozenset("{(["), frozenset("})]")
 _ESCAPE = re.compile(r"\\[uU]")
+# rdflib's parser (pyparsing) must not run in two threads at once: its parse actions learn how many
+# arguments they take on first use, and two first uses at once leave them broken (TypeError on every
+# later parse). A query worker parses on one thread; the in-process backends share this lock.
+_PARSING = threading.Lock()
 
 
 class FederationRefused(QueryError):
@@ -91,7 +96,7 @@ def refuse_federated_query(text: str) -> None:
     if depth > MAX_DEPTH:
         raise _unchecked(f"it mentions 'service' and nests brackets {depth} deep, over {MAX_DEPTH}")
     try:
-        with time_budget(PARSE_SECONDS):
+        with _PARSING, time_budget(PARSE_SECONDS):
             has_service = _has_node(parseQuery(text), frozenset({"ServiceGraphPattern"}))
     except BudgetExceeded:
         raise _unchecked(f"it mentions 'service' and takes over {PARSE_SECONDS:g} s to read") from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -70,6 +72,38 @@ def test_rdflib_recursion_limits_are_refusals_not_errors() -> None:
     thread.join()
     assert outcome
     assert "nesting too deep" in str(outcome[0])
+
+
+# In a fresh interpreter (rdflib's parse actions learn their arity on first use), eight threads check the
+# same harmless query at once and print how many failed.
+FIRST_USE_RACE = """
+import threading
+from integrationsgraph.server.guards import refuse_federated_query
+query = "# service\\nSELECT (1" + " + 1" * 20 + " AS ?x) WHERE { ?s ?p 'a' OPTIONAL { ?s ?q ?o } }"
+failures = []
+start = threading.Barrier(8)
+def check():
+    start.wait()
+    try:
+        refuse_federated_query(query)
+    except BaseException as error:
+        failures.append(repr(error))
+threads = [threading.Thread(target=check) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(len(failures), failures[:1])
+"""
+
+
+def test_threads_checking_at_once_get_the_same_answer_as_one() -> None:
+    """Without the guard's lock, every one of them failed with a TypeError from inside pyparsing."""
+    for _ in range(3):
+        run = subprocess.run(
+            [sys.executable, "-c", FIRST_USE_RACE], capture_output=True, text=True, check=True
+        )
+        assert run.stdout.strip() == "0 []", run.stdout + run.stderr
 
 
 def test_an_update_with_load_is_refused() -> None:
