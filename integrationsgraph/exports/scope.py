@@ -31,7 +31,7 @@ class Result(Protocol):
 class Querier(Protocol):
     """What an export needs from a store: the server's backend contract (`await backend.query(text)`)."""
 
-    async def query(self, text: str) -> Result: ...
+    async def query(self, text: str, *, refuse_federation: bool = False) -> Result: ...
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,9 @@ def is_detail(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> bool:
     )
 
 
-async def _construct(backend: Querier, text: str) -> list[ox.Triple]:
-    result = await backend.query(text)
+async def _construct(backend: Querier, text: str, client_text: bool = False) -> list[ox.Triple]:
+    # A client's CONSTRUCT is checked for SERVICE like any query sent to the endpoint.
+    result = await backend.query(text, refuse_federation=client_text)
     if result.kind != "graph":
         raise UsageError("the scope query must be a CONSTRUCT (or DESCRIBE) query")
     return result.triples()
@@ -79,7 +80,7 @@ async def _construct(backend: Querier, text: str) -> list[ox.Triple]:
 async def collect(backend: Querier, scope: Scope) -> list[ox.Triple]:
     """The triples in scope (duplicates across graphs folded)."""
     if scope.kind == "construct":
-        return sorted(set(await _construct(backend, scope.construct or "")), key=str)
+        return sorted(set(await _construct(backend, scope.construct or "", client_text=True)), key=str)
     if scope.kind == "all":
         text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {scope.graph_filter()} }}"
         return sorted(set(await _construct(backend, text)), key=str)

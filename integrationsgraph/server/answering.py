@@ -140,7 +140,8 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
         metrics_cache(request, "miss")
     formats = negotiated.preferred_formats()
     result: QueryResult = await unless_disconnected(
-        request, backend.query(text, operation.dataset, formats, endpoint, timeout=seconds)
+        request,
+        backend.query(text, operation.dataset, formats, endpoint, timeout=seconds, refuse_federation=True),
     )
     record.rows, record.truncated = result.row_count, result.truncated
     media_type = with_charset(negotiated.media_type_for(result))

@@ -17,7 +17,8 @@ The contract every route builds on (also written down in docs/architecture.md, "
 other processes, the in-process store in a worker thread (pyoxigraph releases the GIL), the remote one
 awaits httpx. `timeout` (seconds; None: the backend's default) is the query's deadline. It raises
 `QuerySyntaxError` (a 400: the parser's message with line and column), `guards.FederationRefused` (a
-400: the query has or could hide a SERVICE clause; every backend checks), `QueryTimeout` (504),
+400: the query has or could hide a SERVICE clause; checked when the caller passes `refuse_federation=True`,
+as it must for text a client wrote), `QueryTimeout` (504),
 `ServerBusy` (503) or `BackendUnavailable` (a 502); anything else is a bug and becomes a logged 500.
 `start()` is awaited once before the first query (the app's lifespan does it), `close()` at the end.
 
@@ -30,6 +31,7 @@ in the query (the endpoint passes its own URL); a remote backend leaves that to 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -200,6 +202,8 @@ class Backend(Protocol):
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
         timeout: float | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult: ...
 
     async def start(self) -> None: ...
@@ -214,7 +218,7 @@ def evaluation_request(
     base_iri: str | None,
     max_rows: int | None,
     *,
-    refuse_federation: bool = True,
+    refuse_federation: bool = False,
 ) -> EvaluationRequest:
     """The plain-valued request `evaluation.evaluate` answers (and worker processes receive)."""
     return EvaluationRequest(
@@ -252,12 +256,14 @@ class EmbeddedBackend:
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
         timeout: float | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult:
         try:
             with anyio.fail_after(timeout):
                 return await anyio.to_thread.run_sync(
-                    self.query_sync, text, dataset, formats, base_iri,
-                    limiter=self._limiter, abandon_on_cancel=True,
+                    functools.partial(self.query_sync, refuse_federation=refuse_federation),
+                    text, dataset, formats, base_iri, limiter=self._limiter, abandon_on_cancel=True,
                 )  # fmt: skip
         except TimeoutError:
             raise QueryTimeout(timeout) from None
@@ -268,9 +274,13 @@ class EmbeddedBackend:
         dataset: Dataset = NO_DATASET,
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult:
         """Evaluate and serialize in the calling thread (for worker threads and command-line tools)."""
-        request = evaluation_request(text, dataset, formats, base_iri, self.max_rows)
+        request = evaluation_request(
+            text, dataset, formats, base_iri, self.max_rows, refuse_federation=refuse_federation
+        )
         try:
             return QueryResult.of(evaluate(self.store, request))
         except SyntaxError as error:

@@ -93,7 +93,7 @@ class EvaluationRequest:
     graph_media_type: str = G.N_TRIPLES.media_type
     base_iri: str | None = None
     max_rows: int | None = None
-    refuse_federation: bool = True  # False only in tests that prove the workers' sandbox alone
+    refuse_federation: bool = False  # True for text a client wrote (the endpoint, export CONSTRUCTs)
 
 
 @dataclass(frozen=True)

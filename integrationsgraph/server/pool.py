@@ -184,13 +184,14 @@ class WorkerPoolBackend:
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
         timeout: float | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult:
         await self.start()
         seconds = self.default_timeout if timeout is None else timeout
         deadline = time.monotonic() + seconds
-        request = evaluation_request(
-            text, dataset, formats, base_iri, self.max_rows, refuse_federation=self.federation_guard
-        )
+        guard = refuse_federation and self.federation_guard
+        request = evaluation_request(text, dataset, formats, base_iri, self.max_rows, refuse_federation=guard)
         self.in_flight += 1
         try:
             worker = await self._acquire(deadline)
