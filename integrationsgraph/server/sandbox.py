@@ -77,14 +77,28 @@ def seccomp_mode(pid: int | str = "self") -> str | None:
     return None
 
 
+PROBES = {
+    "TCP": (socket.AF_INET, socket.SOCK_STREAM),
+    "UDP": (socket.AF_INET, socket.SOCK_DGRAM),
+    "TCP over IPv6": (socket.AF_INET6, socket.SOCK_STREAM),
+    "Unix": (socket.AF_UNIX, socket.SOCK_STREAM),
+}
+
+
 def check() -> str:
-    """Install the filter in this process and prove a socket is refused; a one-line report."""
+    """Install the filter in this process and prove that sockets are refused; a one-line report."""
     install()
+    for name, (family, kind) in PROBES.items():
+        try:
+            socket.socket(family, kind).close()
+        except PermissionError:
+            continue
+        raise SandboxUnavailable(f"the seccomp filter was loaded but a {name} socket could still be created")
     try:
-        socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()
+        socket.socketpair()
     except PermissionError:
         return f"sandbox installed: socket() refused (seccomp mode {seccomp_mode()})"
-    raise SandboxUnavailable("the seccomp filter was loaded but a socket could still be created")
+    raise SandboxUnavailable("the seccomp filter was loaded but a socket pair could still be created")
 
 
 def require_available() -> None:
