@@ -13,6 +13,7 @@ import logging
 import uvicorn
 
 from integrationsgraph.pipeline.options import BuildOptions
+from integrationsgraph.server import sandbox
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.http_server import server_config
 from integrationsgraph.server.settings import LOG_LEVELS, Settings
@@ -41,6 +42,7 @@ LIMIT_FLAGS = {
     "cache_max_age": "seconds in Cache-Control max-age (default 300)",
     "response_cache_bytes": "bytes of answers cached in memory (default 64 MiB)",
     "worker_store": "memory (default) or disk: where workers keep the build",
+    "worker_sandbox": "on (default): workers cannot open sockets, or no start; off: run them unsandboxed",
     "reload_interval": "seconds between looks for a new build (default 2; 0: never)",
     "trusted_proxies": "addresses or networks (comma-separated) whose forwarding headers are believed",
     "header_timeout": "seconds to send the request line and headers (default 10)",
@@ -89,9 +91,20 @@ def ensure_current_build(options: BuildOptions, allow_stale: bool) -> None:
     run_build(options)
 
 
+def check_sandbox(settings: Settings) -> None:
+    """Refuse to start (SandboxUnavailable, exit 2) when query workers would run unsandboxed unasked."""
+    if settings.sparql_backend:
+        return  # no query workers: the remote store evaluates (the guard still refuses SERVICE)
+    if settings.worker_sandbox == "off":
+        log.warning("worker_sandbox is off: query workers can open network connections")
+        return
+    sandbox.require_available()
+
+
 def run(args: argparse.Namespace) -> int:
     settings = Settings.resolve(vars(args))
     logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s: %(name)s: %(message)s")
+    check_sandbox(settings)
     if not settings.data and not settings.sparql_backend:
         ensure_current_build(BuildOptions(build_dir=settings.build_dir, progress=True), args.no_build)
     app = create_app(settings)

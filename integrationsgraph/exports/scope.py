@@ -32,7 +32,7 @@ class Result(Protocol):
 class Querier(Protocol):
     """What an export needs from a store: the server's backend contract (`await backend.query(text)`)."""
 
-    async def query(self, text: str) -> Result: ...
+    async def query(self, text: str, *, refuse_federation: bool = False) -> Result: ...
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,10 @@ def is_detail(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> bool:
     )
 
 
-async def _construct(backend: Querier, text: str) -> list[ox.Triple]:
+async def _construct(backend: Querier, text: str, client_text: bool = False) -> list[ox.Triple]:
+    # A client's CONSTRUCT is checked for SERVICE like any query sent to the endpoint.
     try:
-        result = await backend.query(text)
+        result = await backend.query(text, refuse_federation=client_text)
     except QuerySyntaxError as error:
         raise _at_users_line(error, text) from None
     if result.kind != "graph":
@@ -93,7 +94,7 @@ async def _construct(backend: Querier, text: str) -> list[ox.Triple]:
 async def collect(backend: Querier, scope: Scope) -> list[ox.Triple]:
     """The triples in scope (duplicates across graphs folded)."""
     if scope.kind == "construct":
-        return sorted(set(await _construct(backend, scope.construct or "")), key=str)
+        return sorted(set(await _construct(backend, scope.construct or "", client_text=True)), key=str)
     if scope.kind == "all":
         text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {scope.graph_filter()} }}"
         return sorted(set(await _construct(backend, text)), key=str)

@@ -1,7 +1,8 @@
 """Answering one SPARQL query over HTTP: limits, guards, deadline, HTTP caching, truncation, the query log.
 
-The order matters: everything that refuses a query (length, federation, a bad timeout, an unacceptable
-format) happens before a worker is used; a repeated query is answered from the ETag (304) or the
+The order matters: everything that refuses a query cheaply (length, a bad timeout, an unacceptable
+format) happens before a worker is used (the federation guard parses, so the backend runs it: in the
+query worker, under the deadline); a repeated query is answered from the ETag (304) or the
 response cache; only then does the query run, under its deadline and until its client goes away. The
 complete answer is serialized before anything is sent, so a client never gets a 200 with a cut body.
 
@@ -29,7 +30,7 @@ from integrationsgraph.server.backends import (
 )
 from integrationsgraph.server.deadline import ClientDisconnected, query_deadline, unless_disconnected
 from integrationsgraph.server.errors import CLIENT_CLOSED, HTTPProblem
-from integrationsgraph.server.guards import might_name_service, refuse_federated_query
+from integrationsgraph.server.guards import FederationRefused
 from integrationsgraph.server.http_cache import CachedAnswer, answer_key, asks_for_any, etag, matching_etag
 from integrationsgraph.server.limits import check_query_length, mark_truncated, truncation_headers
 from integrationsgraph.server.protocol import QueryOperation
@@ -40,10 +41,10 @@ query_log = logging.getLogger("integrationsgraph.server.queries")
 
 VARY = "Accept, Accept-Encoding"
 STATUS_OF = {
-    QuerySyntaxError: 400, QueryTimeout: 504, ServerBusy: 503, BackendUnavailable: 502,
-    QueryMemoryExceeded: 507,
+    QuerySyntaxError: 400, FederationRefused: 400, QueryTimeout: 504, ServerBusy: 503,
+    BackendUnavailable: 502, QueryMemoryExceeded: 507,
 }  # fmt: skip
-REFUSALS = (HTTPProblem, QuerySyntaxError, QueryTimeout, ServerBusy, BackendUnavailable, QueryMemoryExceeded)
+ANSWERED_ERRORS = (HTTPProblem, *STATUS_OF)
 
 
 class _Record:
@@ -75,7 +76,7 @@ async def answer_query(request: Request, operation: QueryOperation) -> Response:
         response = await _answer(request, operation, record)
         record.status = response.status_code
         return response
-    except REFUSALS as error:
+    except ANSWERED_ERRORS as error:
         record.status = error.status if isinstance(error, HTTPProblem) else STATUS_OF[type(error)]
         _count_refusal(metrics, error)
         raise
@@ -98,7 +99,7 @@ def _count_refusal(metrics, error: Exception) -> None:
         metrics.rejections.labels("truncated_format").inc()
     elif isinstance(error, HTTPProblem) and error.status in (413, 431):
         metrics.rejections.labels("too_large").inc()
-    elif isinstance(error, HTTPProblem) and error.title == "Federated query refused":
+    elif isinstance(error, FederationRefused):
         metrics.rejections.labels("federation").inc()
 
 
@@ -109,8 +110,6 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
     check_query_length(text, settings.max_query_length)
     negotiated = negotiate_query(request.headers.get("accept"))
     seconds = query_deadline(request, operation.timeout, settings.query_timeout, settings.min_query_timeout)
-    if might_name_service(text):
-        await run_in_threadpool(refuse_federated_query, text)  # parses: off the event loop
     backend = state.backend
     endpoint = settings.endpoint_url(request_base_url(request))
     version = getattr(backend, "version", None)
@@ -140,7 +139,8 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
         metrics_cache(request, "miss")
     formats = negotiated.preferred_formats()
     result: QueryResult = await unless_disconnected(
-        request, backend.query(text, operation.dataset, formats, endpoint, timeout=seconds)
+        request,
+        backend.query(text, operation.dataset, formats, endpoint, timeout=seconds, refuse_federation=True),
     )
     record.rows, record.truncated = result.row_count, result.truncated
     media_type = with_charset(negotiated.media_type_for(result))

@@ -16,9 +16,11 @@ The contract every route builds on (also written down in docs/architecture.md, "
 `query` never blocks the event loop: the worker-process pool (`pool.py`, what `serve` uses) evaluates in
 other processes, the in-process store in a worker thread (pyoxigraph releases the GIL), the remote one
 awaits httpx. `timeout` (seconds; None: the backend's default) is the query's deadline. It raises
-`QuerySyntaxError` (a 400: the parser's message with line and column), `QueryTimeout` (504),
-`ServerBusy` (503), `QueryMemoryExceeded` (507: the worker pool's memory limit) or `BackendUnavailable`
-(a 502); anything else is a bug and becomes a logged 500.
+`QuerySyntaxError` (a 400: the parser's message with line and column), `guards.FederationRefused` (a
+400: the query has or could hide a SERVICE clause; checked when the caller passes `refuse_federation=True`,
+as it must for text a client wrote), `QueryTimeout` (504), `ServerBusy` (503), `QueryMemoryExceeded` (507:
+the worker pool's memory limit) or `BackendUnavailable` (a 502); anything else is a bug and becomes a
+logged 500.
 `start()` is awaited once before the first query (the app's lifespan does it), `close()` at the end.
 
 The default graph, when the request names no dataset, is the union of all named graphs. `formats` is a
@@ -30,6 +32,7 @@ in the query (the endpoint passes its own URL); a remote backend leaves that to 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -218,6 +221,8 @@ class Backend(Protocol):
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
         timeout: float | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult: ...
 
     async def start(self) -> None: ...
@@ -233,11 +238,13 @@ def evaluation_request(
     max_rows: int | None,
     *,
     max_bytes: int | None = None,
+    refuse_federation: bool = False,
 ) -> EvaluationRequest:
     """The plain-valued request `evaluation.evaluate` answers (and worker processes receive)."""
     return EvaluationRequest(
         text, dataset.default_graph_uris, dataset.named_graph_uris,
         formats.results.media_type, formats.graph.media_type, base_iri, max_rows, max_bytes,
+        refuse_federation,
     )  # fmt: skip
 
 
@@ -273,12 +280,14 @@ class EmbeddedBackend:
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
         timeout: float | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult:
         try:
             with anyio.fail_after(timeout):
                 return await anyio.to_thread.run_sync(
-                    self.query_sync, text, dataset, formats, base_iri,
-                    limiter=self._limiter, abandon_on_cancel=True,
+                    functools.partial(self.query_sync, refuse_federation=refuse_federation),
+                    text, dataset, formats, base_iri, limiter=self._limiter, abandon_on_cancel=True,
                 )  # fmt: skip
         except TimeoutError:
             raise QueryTimeout(timeout) from None
@@ -289,10 +298,18 @@ class EmbeddedBackend:
         dataset: Dataset = NO_DATASET,
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult:
         """Evaluate and serialize in the calling thread (for worker threads and command-line tools)."""
         request = evaluation_request(
-            text, dataset, formats, base_iri, self.max_rows, max_bytes=self.max_bytes
+            text,
+            dataset,
+            formats,
+            base_iri,
+            self.max_rows,
+            max_bytes=self.max_bytes,
+            refuse_federation=refuse_federation,
         )
         try:
             return QueryResult.of(evaluate(self.store, request))

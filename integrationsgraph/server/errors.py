@@ -27,6 +27,8 @@ from integrationsgraph.server.backends import (
     QueryTimeout,
     ServerBusy,
 )
+from integrationsgraph.server.guards import TITLE as FEDERATION_REFUSED
+from integrationsgraph.server.guards import FederationRefused
 from integrationsgraph.server.negotiation import negotiate
 
 log = logging.getLogger("integrationsgraph.server")
@@ -133,6 +135,10 @@ async def handle_syntax_error(request: Request, error: QuerySyntaxError) -> Resp
     return error_response(request, 400, "Query syntax error", str(error), **position)
 
 
+async def handle_federation_refused(request: Request, error: FederationRefused) -> Response:
+    return error_response(request, 400, FEDERATION_REFUSED, error.detail)
+
+
 async def handle_backend_unavailable(request: Request, error: BackendUnavailable) -> Response:
     log.error("SPARQL backend failed: %s", error)
     return error_response(request, 502, "SPARQL backend unavailable", str(error))
@@ -172,6 +178,7 @@ EXCEPTION_HANDLERS = {
     HTTPProblem: handle_problem,
     HTTPException: handle_http_exception,
     QuerySyntaxError: handle_syntax_error,
+    FederationRefused: handle_federation_refused,
     BackendUnavailable: handle_backend_unavailable,
     QueryTimeout: handle_query_timeout,
     QueryMemoryExceeded: handle_memory_exceeded,

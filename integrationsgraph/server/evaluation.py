@@ -1,6 +1,7 @@
 """Evaluating one query against a pyoxigraph store and serializing the complete answer, rows capped.
 
-Shared by the worker processes (`worker.py`) and the in-process `EmbeddedBackend`. The whole answer is
+Shared by the worker processes (`worker.py`) and the in-process `EmbeddedBackend`. The federation guard
+(`guards.py`) runs first, here, so its parsing counts against the query's deadline. The whole answer is
 serialized here, before anything is sent to a client, so a query that fails or is stopped never leaves a
 client with a cut body.
 
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pyoxigraph as ox
+
+from integrationsgraph.server.guards import refuse_federated_query
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 
@@ -128,6 +131,7 @@ class EvaluationRequest:
     base_iri: str | None = None
     max_rows: int | None = None
     max_bytes: int | None = None
+    refuse_federation: bool = False  # True for text a client wrote (the endpoint, export CONSTRUCTs)
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,16 @@ def _dataset_arguments(request: EvaluationRequest) -> dict:
 
 
 def evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
-    """The complete, serialized answer; raises pyoxigraph's SyntaxError when the query does not parse."""
+    """The complete, serialized answer; raises pyoxigraph's SyntaxError when the query does not parse,
+    FederationRefused when it has (or could hide) a SERVICE clause."""
+    if request.refuse_federation:
+        refuse_federated_query(request.text)
+    # Evaluated one frame further down: rdflib's parser leaves exceptions (and through their tracebacks
+    # this frame) in reference cycles, which must not keep the thread-bound query answer alive.
+    return _evaluate(store, request)
+
+
+def _evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
     answer = store.query(request.text, base_iri=request.base_iri, **_dataset_arguments(request))
     if isinstance(answer, ox.QueryBoolean):
         data_format = storage_format(R.from_media_type(request.results_media_type) or R.JSON)

@@ -1,6 +1,7 @@
 """Graph exports over HTTP: `/export?format=graphml|gexf|dot|cytoscape&scope=all|entity|construct`
 with `entity=IRI&depth=N` or `query=CONSTRUCT…`, `lang=de|en`, `inferred=true` (the same writers as
-`integrationsgraph export`). A CONSTRUCT scope passes the endpoint's guard (no SERVICE, no LOAD).
+`integrationsgraph export`). A CONSTRUCT scope runs in the backend like any query: guarded (no SERVICE)
+and, in `serve`, in a sandboxed query worker.
 
 An export is several queries and then work in Python (a networkx graph, its serialization), seconds for a
 large scope: it runs on a worker thread, so the event loop keeps answering everyone else, and under one
@@ -24,7 +25,6 @@ from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.server.backends import QueryTimeout
 from integrationsgraph.server.deadline import query_deadline
 from integrationsgraph.server.errors import HTTPProblem
-from integrationsgraph.server.guards import refuse_federated_query
 from integrationsgraph.server.linking import public_base
 from integrationsgraph.server.localization import page_language
 from integrationsgraph.server.settings import Settings
@@ -79,8 +79,6 @@ async def export_graph(request: Request) -> Response:
     seconds = query_deadline(request, request.query_params.get("timeout"), settings.query_timeout)
     try:
         scope = scope_from(request)
-        if scope.kind == "construct":
-            await run_in_threadpool(refuse_federated_query, scope.construct or "")
         if format_name not in FORMATS:
             raise UsageError(f"format: {format_name!r} is not one of {', '.join(FORMATS)}")
         backend = _DeadlineBackend(request.app.state.backend, asyncio.get_running_loop(), seconds)

@@ -25,7 +25,9 @@ stopped query does not leave the pool a worker short while a new one starts (und
 curated graph, minutes for a large one).
 
 Each worker is reached over a Unix socket pair; the blocking send and receive run in a thread (one per
-busy worker), so the pool works on whatever event loop calls it and never blocks it.
+busy worker), so the pool works on whatever event loop calls it and never blocks it. Each worker is
+sandboxed (`sandbox.py`: it cannot create sockets, so no query can make it fetch anything) unless
+`sandbox=False`; a worker that cannot install its sandbox fails to start, and so does the pool.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ from integrationsgraph.server.backends import (
 )
 from integrationsgraph.server.evaluation import EvaluationRequest
 from integrationsgraph.server.fairness import Standing, current_client
+from integrationsgraph.server.guards import FederationRefused
 from integrationsgraph.server.worker import receive_frame, send_frame
 
 log = logging.getLogger("integrationsgraph.server")
@@ -103,20 +106,21 @@ class _Worker:
         self.over_memory = False  # set when the pool killed it for the memory limit
 
     @classmethod
-    def spawn(cls, source: StoreSource) -> _Worker:
+    def spawn(cls, source: StoreSource, sandbox: bool = True) -> _Worker:
         ours, theirs = socket.socketpair()
         command = [sys.executable, "-m", "integrationsgraph.server.worker", str(theirs.fileno()), source.kind]
         # Its own session: a Ctrl-C at the terminal reaches the server, which then stops the workers.
         process = subprocess.Popen(
-            [*command, str(source.path)], pass_fds=(theirs.fileno(),), start_new_session=True
-        )
+            [*command, str(source.path), "on" if sandbox else "off"],
+            pass_fds=(theirs.fileno(),), start_new_session=True,
+        )  # fmt: skip
         theirs.close()
         worker = cls(process, ours)
         message = receive_frame(ours)
         if not (isinstance(message, tuple) and message[0] == "ready"):
             worker.stop()
-            detail = message[1] if isinstance(message, tuple) else "it exited while opening the store"
-            raise BackendUnavailable(f"a query worker could not open {source.path}: {detail}")
+            detail = message[1] if isinstance(message, tuple) else f"could not open {source.path}: it exited"
+            raise BackendUnavailable(f"a query worker did not start: {detail}")
         worker.resting_rss = worker.rss()
         return worker
 
@@ -176,6 +180,8 @@ class WorkerPoolBackend:
     `max_rows` and `max_bytes` cap every answer (`QueryResult.truncated`); `version` identifies the data
     for ETags. `query_memory_bytes`, `recycle_bytes`, `max_client_queries` (None: no limit),
     `cheap_lane_workers`, `cheap_seconds` and `spare_workers` are described in the module docstring.
+    `sandbox=False` runs the workers unsandboxed (the operator's `worker_sandbox off`);
+    `federation_guard=False` skips the guard, only for tests that prove the sandbox alone.
     """
 
     def __init__(
@@ -196,6 +202,8 @@ class WorkerPoolBackend:
         spare_workers: int = 0,
         version: str | None = None,
         owned_dir: Path | None = None,
+        sandbox: bool = True,
+        federation_guard: bool = True,
     ):
         self.source = source
         self.label = label
@@ -211,6 +219,8 @@ class WorkerPoolBackend:
         self.cheap_seconds = cheap_seconds
         self.spare_workers = spare_workers
         self.version = version
+        self.sandbox = sandbox
+        self.federation_guard = federation_guard
         self.in_flight = 0
         self.timeouts = 0  # queries stopped at their deadline (for /metrics)
         self.standing = Standing()
@@ -260,7 +270,7 @@ class WorkerPoolBackend:
         Runs in a thread that a closing pool cannot interrupt: the worker is registered here, not by the
         awaiting task, which `close` may cancel while the process starts.
         """
-        worker = _Worker.spawn(self.source)
+        worker = _Worker.spawn(self.source, self.sandbox)
         with self._closing:
             if not self._closed:
                 self._live.add(worker)
@@ -285,12 +295,15 @@ class WorkerPoolBackend:
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
         timeout: float | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult:
         await self.start()
         seconds = self.default_timeout if timeout is None else timeout
         deadline = time.monotonic() + seconds
+        guard = refuse_federation and self.federation_guard
         request = evaluation_request(
-            text, dataset, formats, base_iri, self.max_rows, max_bytes=self.max_bytes
+            text, dataset, formats, base_iri, self.max_rows, max_bytes=self.max_bytes, refuse_federation=guard
         )
         self.in_flight += 1
         try:
@@ -302,6 +315,8 @@ class WorkerPoolBackend:
             return QueryResult.of(value)
         if status == "syntax":
             raise syntax_error_from_message(value)
+        if status == "refused":
+            raise FederationRefused(value)
         raise RuntimeError(f"the query worker failed:\n{value}")
 
     async def _evaluate(

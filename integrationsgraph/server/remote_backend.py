@@ -6,6 +6,9 @@ untouched) and otherwise for JSON results or N-Triples, then convert. The server
 too: an answer with more rows than `max_rows` is cut, in the same way as an embedded one, and says so.
 The remote store decides what its default graph is: configure it as the union of the named graphs
 (Oxigraph: `--union-default-graph`, Fuseki: `tdb2:unionDefaultGraph true`) to match the embedded store.
+The federation guard (for client text: `refuse_federation=True`) runs first, in a thread: the remote
+store would fetch what a SERVICE clause names from inside the operator's network just as well, and no
+sandbox of ours surrounds it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 
+import anyio
 import httpx
 import pyoxigraph as ox
 
@@ -28,6 +32,7 @@ from integrationsgraph.server.backends import (
     syntax_error_from_message,
 )
 from integrationsgraph.server.evaluation import capped_graph, capped_solutions
+from integrationsgraph.server.guards import might_name_service, refuse_federated_query
 
 TIMEOUT_SECONDS = 300.0
 
@@ -48,8 +53,12 @@ class RemoteBackend:
         formats: PreferredFormats = DEFAULT_FORMATS,
         base_iri: str | None = None,
         timeout: float | None = None,
+        *,
+        refuse_federation: bool = False,
     ) -> QueryResult:
         """Forward the query; `base_iri` is left to the remote store (it resolves relative IRIs itself)."""
+        if refuse_federation and might_name_service(text):
+            await anyio.to_thread.run_sync(refuse_federated_query, text)  # parses: off the event loop
         results_format = storage_format(formats.results)
         accept = f"{results_format.media_type}, {formats.graph.media_type};q=0.9"
         parameters = [("default-graph-uri", uri) for uri in dataset.default_graph_uris]

@@ -32,6 +32,7 @@ def pool_options(settings: Settings) -> dict:
         "cheap_lane_workers": settings.cheap_lane_workers,
         "cheap_seconds": settings.cheap_query_seconds,
         "spare_workers": settings.spare_workers,
+        "sandbox": settings.worker_sandbox == "on",
     }
 
 

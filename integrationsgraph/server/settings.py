@@ -35,6 +35,7 @@ Limits and the query workers (`serve` runs queries in worker processes; see docs
 | cache_max_age        | `300`        | seconds in `Cache-Control: public, max-age`                       |
 | response_cache_bytes | `67108864`   | bytes of answers kept in memory for repeated queries (0: none)    |
 | worker_store         | `memory`     | `memory`: workers copy the build into memory; `disk`: read in place |
+| worker_sandbox       | `on`         | `on`: workers may not open sockets (else no start); `off`: they may |
 | reload_interval      | `2`          | seconds between looks at `build/current` for a new build (0: never) |
 | trusted_proxies      | none         | addresses/networks whose forwarding headers are believed (`*`: all) |
 | header_timeout       | `10`         | seconds a client has to send the request line and headers         |
@@ -120,6 +121,12 @@ def _not_negative_seconds(text: str) -> float:
     return seconds
 
 
+def _on_off(text: str) -> str:
+    if text not in ("on", "off"):
+        raise ValueError("on or off")
+    return text
+
+
 def _worker_store(text: str) -> str:
     if text not in ("memory", "disk"):
         raise ValueError("memory or disk")
@@ -178,6 +185,7 @@ class Settings:
     cache_max_age: int = 300
     response_cache_bytes: int = 64 * 1024 * 1024
     worker_store: str = "memory"
+    worker_sandbox: str = "on"
     reload_interval: float = 2.0
     trusted_proxies: tuple[Network, ...] = ()  # forwarding headers are believed from these only
     header_timeout: float = 10.0
@@ -238,6 +246,7 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "cache_max_age": _not_negative,
     "response_cache_bytes": _not_negative,
     "worker_store": _worker_store,
+    "worker_sandbox": _on_off,
     "reload_interval": _not_negative_seconds,
     "trusted_proxies": trusted_networks,
     "header_timeout": _positive_seconds,

@@ -130,6 +130,20 @@ def test_remote_syntax_error_is_a_400_with_position(remote_client) -> None:
     assert error["line"] == 1
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "PREFIX ex: <http://e/> SELECT * { BIND(ex:a\\# AS ?x) LATERAL { SERVICE <http://127.0.0.1:1/> {} }}",
+        "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
+    ],
+)
+def test_the_guard_refuses_federation_before_forwarding(remote_client, query) -> None:
+    """No sandbox of ours surrounds the remote store: the guard is what keeps SERVICE from it."""
+    response = remote_client.get("/sparql", params={"query": query})
+    assert response.status_code == 400
+    assert response.json()["error"]["title"] == "Federated query refused"
+
+
 def test_remote_service_description_lists_the_graphs(remote_client) -> None:
     response = remote_client.get("/sparql", headers={"Accept": "application/n-triples"})
     assert response.status_code == 200

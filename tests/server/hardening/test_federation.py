@@ -1,4 +1,8 @@
-"""SERVICE and LOAD are refused before evaluation: no query ever makes the server open a connection."""
+"""SERVICE and LOAD are refused by the guard before evaluation: no query ever makes the server connect.
+
+The guard only lets through a query that mentions "service" when rdflib parses all of it and finds no
+SERVICE clause; what the sandbox does when the guard is off is in test_sandbox.py.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,15 @@ FEDERATED = {
     "describe": "DESCRIBE ?s WHERE { SERVICE <{url}> { ?s ?p ?o } }",
     "lateral (not rdflib syntax)": "SELECT * WHERE { ?a ?b ?c LATERAL { SERVICE <{url}> { ?s ?p ?o } } }",
     "deeply nested": "SELECT * WHERE " + "{ " * 60 + "SERVICE <{url}> { ?s ?p ?o }" + " }" * 60,
+    "escaped keyword": "SELECT * WHERE { \\u0053ERVICE <{url}> { ?s ?p ?o } }",
+    "long escapes": "SELECT * WHERE { \\U00000073\\U00000065rvice <{url}> { ?s ?p ?o } }",
+    "escaped lower case": "SELECT * WHERE { s\\u0065rvic\\u0065 <{url}> { ?s ?p ?o } }",
+}
+
+# rdflib cannot read these, and they mention "service": refused although they would fetch nothing.
+UNCHECKABLE = {
+    "lateral with string": "SELECT * WHERE { ?a ?b ?c LATERAL { BIND('SERVICE <{url}>' AS ?x) } }",
+    "bad escape": "SELECT * WHERE { BIND('service \\U00110000' AS ?x) }",
 }
 
 # These name the listener too, but not in a SERVICE clause: they run (and connect nowhere).
@@ -44,7 +57,7 @@ HARMLESS = {
     "variable name": "SELECT ?service WHERE { ?service ?p ?o }",
     "prefixed name": "PREFIX service: <{url}#> SELECT * WHERE { ?s service:x ?o }",
     "iri": "SELECT * WHERE { <{url}#SERVICE> ?p ?o }",
-    "lateral with string": "SELECT * WHERE { ?a ?b ?c LATERAL { BIND('SERVICE <{url}>' AS ?x) } }",
+    "escaped string": "SELECT * WHERE { BIND('\\u0053ERVICE <{url}>' AS ?text) }",
 }
 
 
@@ -90,10 +103,25 @@ def test_service_in_strings_comments_and_names_is_not_refused(
     assert loopback_listener.connections == 0
 
 
+@pytest.mark.parametrize("template", UNCHECKABLE.values(), ids=UNCHECKABLE.keys())
+def test_what_the_guard_cannot_read_is_refused_when_it_mentions_service(
+    chain_server, loopback_listener, template
+) -> None:
+    response = ask(chain_server, template.replace("{url}", loopback_listener.url))
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert (error["status"], error["title"]) == (400, REFUSED_TITLE)
+    assert "cannot be checked for a SERVICE clause" in error["detail"]
+    assert loopback_listener.connections == 0
+
+
 @pytest.mark.parametrize(
     "template",
     [
         "LOAD <{url}>",
+        "\\u004cOAD <{url}>",
+        "INSERT DATA { <http://e/s> <http://e/p> 1 } ; \\u006c\\u006f\\u0061\\u0064 <{url}>",
+        "INSERT { ?s ?p ?o } WHERE { \\u0053ERVICE <{url}> { ?s ?p ?o } }",
         "load silent <{url}> into graph <http://example.org/g>",
         "INSERT DATA { <http://e/s> <http://e/p> 1 } ; LOAD <{url}>",
         "INSERT { ?s ?p ?o } WHERE { SERVICE <{url}> { ?s ?p ?o } }",
