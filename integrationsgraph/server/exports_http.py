@@ -61,11 +61,12 @@ class _DeadlineBackend:
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
 
-    async def query(self, text: str):
+    async def query(self, text: str, *, refuse_federation: bool = False):
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise QueryTimeout(self.seconds)
-        future = asyncio.run_coroutine_threadsafe(self.backend.query(text, timeout=left), self.loop)
+        query = self.backend.query(text, timeout=left, refuse_federation=refuse_federation)
+        future = asyncio.run_coroutine_threadsafe(query, self.loop)
         return await asyncio.wrap_future(future)
 
     def export(self, scope: Scope, format_name: str, language: str) -> bytes:
@@ -76,7 +77,9 @@ class _DeadlineBackend:
 async def export_graph(request: Request) -> Response:
     format_name = request.query_params.get("format", "")
     settings = request.app.state.settings
-    seconds = query_deadline(request, request.query_params.get("timeout"), settings.query_timeout)
+    seconds = query_deadline(
+        request, request.query_params.get("timeout"), settings.query_timeout, settings.min_query_timeout
+    )
     try:
         scope = scope_from(request)
         if format_name not in FORMATS:
