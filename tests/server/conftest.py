@@ -40,7 +40,9 @@ def wait_until(ready: Callable[[], bool], what: str, timeout: float = READY_TIME
 def running_server(app: Starlette) -> Iterator[str]:
     """Serve `app` with uvicorn in a thread on a free loopback port; yields the base URL; always stops."""
     # The configuration `serve` uses (h11, timeouts, no uvicorn proxy headers), on a free loopback port.
-    config = server_config(app, app.state.settings, host="127.0.0.1", port=0, log_level="warning")
+    # An app without settings (the curators' review page) runs with the defaults.
+    settings = getattr(app.state, "settings", None) or Settings()
+    config = server_config(app, settings, host="127.0.0.1", port=0, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-under-test", daemon=True)
     thread.start()
