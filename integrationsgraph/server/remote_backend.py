@@ -6,6 +6,8 @@ untouched) and otherwise for JSON results or N-Triples, then convert. The server
 too: an answer with more rows than `max_rows` is cut, in the same way as an embedded one, and says so.
 The remote store decides what its default graph is: configure it as the union of the named graphs
 (Oxigraph: `--union-default-graph`, Fuseki: `tdb2:unionDefaultGraph true`) to match the embedded store.
+Engines that depart from this (Virtuoso) are handled by their dialect (`remote_dialects.py`), told from
+the first answer's `Server` header.
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ from integrationsgraph.server.backends import (
     PreferredFormats,
     QueryResult,
     QueryTimeout,
-    storage_format,
-    syntax_error_from_message,
 )
 from integrationsgraph.server.evaluation import capped_graph, capped_solutions
+from integrationsgraph.server.remote_dialects import StandardDialect, dialect_for
 
 TIMEOUT_SECONDS = 300.0
 
@@ -40,6 +41,7 @@ class RemoteBackend:
         self.label = f"SPARQL endpoint {url}"
         self.max_rows = max_rows
         self._client = client or httpx.AsyncClient(timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=10.0))
+        self._dialect: StandardDialect | None = None  # told by the first answer (see `dialect`)
 
     async def query(
         self,
@@ -50,30 +52,59 @@ class RemoteBackend:
         timeout: float | None = None,
     ) -> QueryResult:
         """Forward the query; `base_iri` is left to the remote store (it resolves relative IRIs itself)."""
-        results_format = storage_format(formats.results)
-        accept = f"{results_format.media_type}, {formats.graph.media_type};q=0.9"
-        parameters = [("default-graph-uri", uri) for uri in dataset.default_graph_uris]
-        parameters += [("named-graph-uri", uri) for uri in dataset.named_graph_uris]
+        dialect = await self.dialect()
+        response = await self._post(dialect, text, dataset, formats, timeout)
+        if response.status_code == 400:
+            # Endpoints answer a query they cannot parse with 400 and the parser's message.
+            message = response.text.strip() or "the SPARQL backend rejected the query"
+            raise dialect.syntax_error(message, text)
+        if response.status_code != 200:
+            raise BackendUnavailable(
+                f"{self.url} answered {response.status_code}: {response.text.strip()[:500]}"
+            )
+        return _result(response, dialect, self.max_rows)
+
+    async def dialect(self) -> StandardDialect:
+        """The remote engine's dialect, told once from the `Server` header of an `ASK {}`.
+
+        An engine that keeps graphs of its own (Virtuoso) is asked for them too, so they stay out of the
+        union default graph.
+        """
+        if self._dialect is None:
+            probe = await self._send("GET", params={"query": "ASK {}"}, timeout=None)
+            dialect = dialect_for(probe)
+            own_graphs_query = dialect.own_graphs_query()
+            if own_graphs_query is not None:
+                result = _result(
+                    await self._post(dialect, own_graphs_query, NO_DATASET, DEFAULT_FORMATS, None),
+                    dialect,
+                    None,
+                )
+                dialect = dialect.with_own_graphs(tuple(row["g"].value for row in result.rows()))
+            self._dialect = dialect
+        return self._dialect
+
+    async def _post(
+        self,
+        dialect: StandardDialect,
+        text: str,
+        dataset: Dataset,
+        formats: PreferredFormats,
+        timeout: float | None,
+    ) -> httpx.Response:
+        request = dialect.request(text, dataset, timeout)
+        request.setdefault("headers", {})["Accept"] = dialect.accept(text, formats)
+        return await self._send("POST", timeout=timeout, **request)
+
+    async def _send(self, method: str, timeout: float | None, **request) -> httpx.Response:
         try:
-            response = await self._client.post(
-                self.url,
-                params=parameters,
-                content=text.encode("utf-8"),
-                headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
-                timeout=httpx.Timeout(timeout or TIMEOUT_SECONDS, connect=10.0),
+            return await self._client.request(
+                method, self.url, timeout=httpx.Timeout(timeout or TIMEOUT_SECONDS, connect=10.0), **request
             )
         except httpx.TimeoutException:
             raise QueryTimeout(timeout or TIMEOUT_SECONDS) from None
         except httpx.HTTPError as error:
             raise BackendUnavailable(f"{self.url}: {type(error).__name__}: {error}") from None
-        if response.status_code == 400:
-            # Endpoints answer a query they cannot parse with 400 and the parser's message.
-            raise syntax_error_from_message(response.text.strip() or "the SPARQL backend rejected the query")
-        if response.status_code != 200:
-            raise BackendUnavailable(
-                f"{self.url} answered {response.status_code}: {response.text.strip()[:500]}"
-            )
-        return _result(response, self.max_rows)
 
     async def start(self) -> None:
         """Nothing to start: connections are opened on demand."""
@@ -82,13 +113,13 @@ class RemoteBackend:
         await self._client.aclose()
 
 
-def _result(response: httpx.Response, max_rows: int | None) -> QueryResult:
+def _result(response: httpx.Response, dialect: StandardDialect, max_rows: int | None) -> QueryResult:
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     results_format = ox.QueryResultsFormat.from_media_type(media_type)
     graph_format = None if results_format else ox.RdfFormat.from_media_type(media_type)
     if results_format is None and graph_format is None:
         raise BackendUnavailable(f"the backend answered with an unsupported media type {media_type!r}")
-    content = response.content
+    content = dialect.cleaned(response, media_type)
     try:
         if results_format is not None:
             parsed = ox.parse_query_results(content, format=results_format)
