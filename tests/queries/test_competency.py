@@ -51,6 +51,26 @@ def backend(request, graph_store) -> Iterator[Ask]:
         portal.call(chosen.close)
 
 
+# Named queries Virtuoso 7.2.5 answers wrongly (its defects, listed in docs/deployment.md, "Virtuoso"): strict
+# marks, so a query rewritten around the defect fails here until its mark is taken away.
+CHAIR_AT_FAILS = "chair-at: its SQL compiler fails (SQ200 No column)"
+VIRTUOSO_DEFECTS = {
+    "test_cq1_chair_on_a_day_during_hessens_tenure": CHAIR_AT_FAILS,
+    "test_cq1_chair_on_the_day_before_the_hand_over": CHAIR_AT_FAILS,
+    "test_cq1_no_chair_after_the_last_known_tenure_ended": CHAIR_AT_FAILS,
+    "test_cq5_history_of_the_hessische_integrationskonferenz": "body-history: one event type is lost",
+    "test_cq7_offices_of_kai_klose": "offices-of: an OPTIONAL's filter drops rows",
+    "test_cq10_timeline_of_the_hand_over": "timeline: a comparison with an unbound value is false",
+}
+
+
+@pytest.fixture(autouse=True)
+def _known_virtuoso_defects(request) -> None:
+    defect = VIRTUOSO_DEFECTS.get(request.node.originalname)
+    if defect and request.node.callspec.params.get("backend") == "virtuoso":
+        request.applymarker(pytest.mark.xfail(reason=f"Virtuoso 7.2.5 {defect}", strict=True))
+
+
 def answer(backend: Ask, name: str, **params: str) -> list[dict[str, str | None]]:
     """The rows of a named query, each as {variable: compact IRI or literal text}."""
     result = backend(CATALOG[name].bind(params))
