@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import time
 
 import httpx
 import pyoxigraph as ox
@@ -31,6 +32,8 @@ from integrationsgraph.server.evaluation import capped_graph, capped_solutions
 from integrationsgraph.server.remote_dialects import StandardDialect, dialect_for
 
 TIMEOUT_SECONDS = 300.0
+# How old a dialect's list of the store's graphs may get: graphs pushed later are seen after this long.
+GRAPH_LIST_SECONDS = 10.0
 
 
 class RemoteBackend:
@@ -42,6 +45,7 @@ class RemoteBackend:
         self.max_rows = max_rows
         self._client = client or httpx.AsyncClient(timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=10.0))
         self._dialect: StandardDialect | None = None  # told by the first answer (see `dialect`)
+        self._graphs_due = 0.0  # when the dialect's list of graphs is to be taken again
 
     async def query(
         self,
@@ -67,22 +71,32 @@ class RemoteBackend:
     async def dialect(self) -> StandardDialect:
         """The remote engine's dialect, told once from the `Server` header of an `ASK {}`.
 
-        An engine that keeps graphs of its own (Virtuoso) is asked for them too, so they stay out of the
-        union default graph.
+        An engine that keeps graphs of its own (Virtuoso) is asked for them once; one whose dataset must
+        be named for it is asked for its graphs again when the last list is GRAPH_LIST_SECONDS old.
         """
         if self._dialect is None:
             probe = await self._send("GET", params={"query": "ASK {}"}, timeout=None)
             dialect = dialect_for(probe)
             own_graphs_query = dialect.own_graphs_query()
             if own_graphs_query is not None:
-                result = _result(
-                    await self._post(dialect, own_graphs_query, NO_DATASET, DEFAULT_FORMATS, None),
-                    dialect,
-                    None,
-                )
-                dialect = dialect.with_own_graphs(tuple(row["g"].value for row in result.rows()))
+                dialect = dialect.with_own_graphs(await self._graph_names(dialect, own_graphs_query))
             self._dialect = dialect
+        graphs_query = self._dialect.graphs_query()
+        if graphs_query is not None and time.monotonic() >= self._graphs_due:
+            graphs = await self._graph_names(self._dialect, graphs_query)
+            self._dialect = self._dialect.with_graphs(graphs)
+            self._graphs_due = time.monotonic() + GRAPH_LIST_SECONDS
         return self._dialect
+
+    async def _graph_names(self, dialect: StandardDialect, query: str) -> tuple[str, ...]:
+        """The `?g` column of `query`, asked of the whole store."""
+        whole_store = dialect.with_graphs(None)
+        response = await self._post(whole_store, query, NO_DATASET, DEFAULT_FORMATS, None)
+        if response.status_code != 200:
+            raise BackendUnavailable(
+                f"{self.url} answered {response.status_code}: {response.text.strip()[:500]}"
+            )
+        return tuple(row["g"].value for row in _result(response, whole_store, None).rows())
 
     async def _post(
         self,

@@ -63,10 +63,18 @@ class StandardDialect:
         return syntax_error_from_message(message)
 
     def own_graphs_query(self) -> str | None:
-        """A query for graphs the engine keeps for itself (left out of the union default graph), or None."""
+        """A query for graphs the engine keeps for itself (never part of the dataset), or None."""
         return None
 
     def with_own_graphs(self, graphs: tuple[str, ...]) -> StandardDialect:
+        return self
+
+    def graphs_query(self) -> str | None:
+        """A query for every graph, when the dialect must name the union default graph's graphs itself."""
+        return None
+
+    def with_graphs(self, graphs: tuple[str, ...] | None) -> StandardDialect:
+        """This dialect naming `graphs` (minus its own) as the dataset; None: the whole store, unnamed."""
         return self
 
 
@@ -75,8 +83,9 @@ class VirtuosoDialect(StandardDialect):
 
     - a direct POST (`application/sparql-query`) is never answered: the query goes as a form POST;
     - its default graph is the union of every graph, its own included (`virtrdf#`, `ldp#`, its service
-      description): with no dataset named, those are excluded from the default and the named graphs
-      (`define input:default-graph-exclude`, `input:named-graph-exclude`);
+      description), and `define input:named-graph-exclude` makes `GRAPH <iri>` match nothing: with no
+      dataset named, the dataset is named for it, every other graph as a default and a named graph
+      (the list is taken again at most every GRAPH_LIST_SECONDS, by `RemoteBackend`);
     - DESCRIBE gives incoming triples too: `define sql:describe-mode "CBD"` gives the description the
       embedded store gives;
     - its JSON results write `typed-literal` and booleans as 1: SPARQL XML results (and N-Triples for
@@ -92,17 +101,19 @@ class VirtuosoDialect(StandardDialect):
     name = "virtuoso"
     OWN_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#")
 
-    def __init__(self, own_graphs: tuple[str, ...] = OWN_GRAPHS):
+    # Named as the dataset when the store has no graph of its own, so the default graph is empty.
+    NO_GRAPH = "urn:x-integrationsgraph:no-graph"
+
+    def __init__(self, own_graphs: tuple[str, ...] = OWN_GRAPHS, graphs: tuple[str, ...] | None = None):
         self.own_graphs = own_graphs
+        self.graphs = graphs
 
     def request(self, text: str, dataset: Dataset, timeout: float | None) -> dict:
-        defines = ['define sql:describe-mode "CBD"']
-        if not dataset.is_specified:
-            for graph in self.own_graphs:
-                defines.append(f"define input:default-graph-exclude <{graph}>")
-                defines.append(f"define input:named-graph-exclude <{graph}>")
-        # One line of defines before the query: error lines are shifted back in `syntax_error`.
-        form = [("query", " ".join(defines) + "\n" + text)]
+        if not dataset.is_specified and self.graphs is not None:
+            graphs = self.graphs or (self.NO_GRAPH,)
+            dataset = Dataset(default_graph_uris=graphs, named_graph_uris=graphs)
+        # The define goes on a line before the query: error lines are shifted back in `syntax_error`.
+        form = [("query", 'define sql:describe-mode "CBD"\n' + text)]
         form += [("default-graph-uri", uri) for uri in dataset.default_graph_uris]
         form += [("named-graph-uri", uri) for uri in dataset.named_graph_uris]
         if timeout is not None:
@@ -153,7 +164,15 @@ class VirtuosoDialect(StandardDialect):
         return f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{SD}Service> }} }}"
 
     def with_own_graphs(self, graphs: tuple[str, ...]) -> VirtuosoDialect:
-        return VirtuosoDialect(tuple(dict.fromkeys(self.OWN_GRAPHS + graphs)))
+        return VirtuosoDialect(tuple(dict.fromkeys(self.own_graphs + graphs)), self.graphs)
+
+    def graphs_query(self) -> str:
+        return "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+    def with_graphs(self, graphs: tuple[str, ...] | None) -> VirtuosoDialect:
+        if graphs is None:
+            return VirtuosoDialect(self.own_graphs)
+        return VirtuosoDialect(self.own_graphs, tuple(sorted(set(graphs) - set(self.own_graphs))))
 
 
 _PROLOGUE_ITEM = re.compile(

@@ -1,4 +1,5 @@
-"""`--sparql-backend URL` and `push URL` against a real `oxigraph serve` started on a free loopback port."""
+"""`--sparql-backend URL` and `push URL` against real engines on free loopback ports: `oxigraph serve` and
+Virtuoso Open Source 7 (the backend contract tests run on both; the push command's modes on each)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ import pytest
 from starlette.testclient import TestClient
 
 from integrationsgraph.cli import main
-from integrationsgraph.push import push_store
+from integrationsgraph.push import authenticating_client, push_store
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.backends import BackendUnavailable, EmbeddedBackend
 from integrationsgraph.server.remote_backend import RemoteBackend
 from integrationsgraph.server.settings import Settings
+from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER, running_virtuoso
 
 pytestmark = pytest.mark.slow
 
@@ -37,17 +39,27 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def oxigraph_with_sample(start_oxigraph, tmp_path_factory, make_sample_store) -> Iterator[str]:
-    """A running `oxigraph serve --union-default-graph` holding the sample graphs, loaded by `push`."""
-    with start_oxigraph(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph") as base_url:
-        assert push_store(make_sample_store(), base_url + "/store") == SAMPLE_SIZES
-        yield base_url
+@pytest.fixture(scope="module", params=["oxigraph serve", "virtuoso"])
+def remote_with_sample(request, start_oxigraph, tmp_path_factory, make_sample_store) -> Iterator[str]:
+    """The query URL of a running engine holding the sample graphs, loaded by `push`: `oxigraph serve
+    --union-default-graph`, or Virtuoso through its Graph Store with login."""
+    if request.param == "oxigraph serve":
+        with start_oxigraph(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph") as base_url:
+            assert push_store(make_sample_store(), base_url + "/store") == SAMPLE_SIZES
+            yield base_url + "/query"
+        return
+    with (
+        running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as base_url,
+        authenticating_client(VIRTUOSO_USER, VIRTUOSO_PASSWORD) as client,
+    ):
+        graph_store = base_url + "/sparql-graph-crud-auth"
+        assert push_store(make_sample_store(), graph_store, client=client) == SAMPLE_SIZES
+        yield base_url + "/sparql"
 
 
 @pytest.fixture(scope="module")
-def remote_client(oxigraph_with_sample) -> Iterator[TestClient]:
-    app = create_app(Settings.resolve({"sparql_backend": oxigraph_with_sample + "/query"}, {}))
+def remote_client(remote_with_sample) -> Iterator[TestClient]:
+    app = create_app(Settings.resolve({"sparql_backend": remote_with_sample}, {}))
     assert isinstance(app.state.backend, RemoteBackend)
     with TestClient(app) as client:
         yield client
@@ -88,8 +100,8 @@ def test_remote_backend_answers_like_the_embedded_store(
     assert remote[0] == f"{accept}; charset=utf-8"
 
 
-def test_remote_answers_are_cut_at_the_row_limit_and_say_so(oxigraph_with_sample) -> None:
-    settings = Settings.resolve({"sparql_backend": oxigraph_with_sample + "/query", "max_result_rows": 3}, {})
+def test_remote_answers_are_cut_at_the_row_limit_and_say_so(remote_with_sample) -> None:
+    settings = Settings.resolve({"sparql_backend": remote_with_sample, "max_result_rows": 3}, {})
     everything = "SELECT * WHERE { ?s ?p ?o }"
     with TestClient(create_app(settings)) as client:
 
