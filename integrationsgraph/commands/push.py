@@ -42,13 +42,14 @@ PASSWORD_VARIABLE = "INTEGRATIONSGRAPH_PUSH_PASSWORD"
 
 def run(args: argparse.Namespace) -> int:
     url = _checked_url(args.url)
+    login = _login(args.user)  # before the store is opened: a missing password is a usage error
     if args.data:
         store = load_files(args.data)
     else:
         from integrationsgraph.store import open_store  # noqa: PLC0415 (only when pushing a build)
 
         store = open_store(args.build_dir)
-    client = _client(args.user)
+    client = authenticating_client(*login) if login else None
     try:
         sizes = push_store(store, url, args.mode, client)
     finally:
@@ -59,13 +60,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _client(user: str | None):
+def _login(user: str | None) -> tuple[str, str] | None:
     if user is None:
         return None
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is None:
         raise UsageError(f"--user {user}: set the password in the environment variable {PASSWORD_VARIABLE}")
-    return authenticating_client(user, password)
+    return user, password
 
 
 def _checked_url(text: str) -> str:
