@@ -51,7 +51,7 @@ ServerRoot = {db}
 ServerThreads = 8
 
 [SPARQL]
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 120
 """
 
@@ -146,14 +146,16 @@ def running_oxigraph(location: Path, *extra_args: str) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def running_virtuoso(directory: Path) -> Iterator[str]:
+def running_virtuoso(directory: Path, max_rows: int = 1_000_000) -> Iterator[str]:
     """Virtuoso (`virtuoso-t +foreground`) with a new database in `directory`, its SQL and HTTP servers on
-    free loopback ports; yields the HTTP base URL (`/sparql`, `/sparql-graph-crud-auth`)."""
+    free loopback ports, answering at most `max_rows` rows; yields the HTTP base URL (`/sparql`,
+    `/sparql-graph-crud-auth`)."""
     binary = virtuoso_binary()
     directory.mkdir(parents=True, exist_ok=True)
     http_port, sql_port = free_port(), free_port()
     config = directory / "virtuoso.ini"
-    config.write_text(VIRTUOSO_INI.format(db=directory, sql_port=sql_port, http_port=http_port))
+    settings = {"db": directory, "sql_port": sql_port, "http_port": http_port, "max_rows": max_rows}
+    config.write_text(VIRTUOSO_INI.format(**settings))
     base_url = f"http://127.0.0.1:{http_port}"
     command = [binary, "+foreground", "+configfile", str(config)]
     with _running(

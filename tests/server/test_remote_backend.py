@@ -187,3 +187,36 @@ def test_push_refusal_names_graph_and_status(start_oxigraph, tmp_path, make_samp
         push_store(make_sample_store(), base_url + "/no-such-path")
     assert "graph=http://example.org/graph/people" in str(raised.value)
     assert "answered 404" in str(raised.value)
+
+
+def test_virtuoso_row_cap_and_deadline_are_never_silent(tmp_path, make_sample_store) -> None:
+    """Virtuoso marks an answer cut at its ResultSetMaxRows, or one cut short by its time limit (an
+    "anytime query"), only in headers: the endpoint refuses the first (502) and times out the second (504)."""
+    with (
+        # 7: above the store's graphs (the sample's two and Virtuoso's three), below the sample's 9 triples
+        running_virtuoso(tmp_path / "virtuoso", max_rows=7) as base_url,
+        authenticating_client(VIRTUOSO_USER, VIRTUOSO_PASSWORD) as client,
+    ):
+        push_store(make_sample_store(), base_url + "/sparql-graph-crud-auth", client=client)
+        settings = Settings.resolve({"sparql_backend": base_url + "/sparql", "query_timeout": 1}, {})
+        with TestClient(create_app(settings)) as endpoint:
+            cut = endpoint.get(
+                "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": JSON}
+            )
+            assert cut.status_code == 502
+            assert "ResultSetMaxRows (7)" in cut.json()["error"]["detail"]
+            within = endpoint.get(
+                "/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 4"}, headers={"Accept": JSON}
+            )
+            assert len(within.json()["results"]["bindings"]) == 4
+            # Virtuoso's own schema graph (about 2,500 triples), named as the dataset: a cube of it is
+            # far more than a second's work.
+            endless = endpoint.get(
+                "/sparql",
+                params={
+                    "query": "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                    "default-graph-uri": "http://www.openlinksw.com/schemas/virtrdf#",
+                },
+                headers={"Accept": JSON},
+            )
+            assert endless.status_code == 504
