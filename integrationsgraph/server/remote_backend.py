@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import logging
 import time
 
 import httpx
@@ -31,6 +32,7 @@ from integrationsgraph.server.backends import (
 from integrationsgraph.server.evaluation import capped_graph, capped_solutions
 from integrationsgraph.server.remote_dialects import StandardDialect, dialect_for
 
+log = logging.getLogger("integrationsgraph.server")
 TIMEOUT_SECONDS = 300.0
 # How old a dialect's list of the store's graphs may get: graphs pushed later are seen after this long.
 GRAPH_LIST_SECONDS = 10.0
@@ -80,6 +82,7 @@ class RemoteBackend:
             own_graphs_query = dialect.own_graphs_query()
             if own_graphs_query is not None:
                 dialect = dialect.with_own_graphs(await self._graph_names(dialect, own_graphs_query))
+            log.info("%s speaks the %s dialect", self.label, dialect.name)
             self._dialect = dialect
         graphs_query = self._dialect.graphs_query()
         if graphs_query is not None and time.monotonic() >= self._graphs_due:
