@@ -6,12 +6,15 @@ Two ways, chosen by `mode`:
   triples, goes by `PUT URL?default`.
 - "dataset": one `POST URL` of the whole dataset as N-Quads, for stores that accept quads at the
   dataset level (Oxigraph's `/store`, Fuseki's dataset endpoint). It adds to what is there.
+
+A store that wants a login gets one from `authenticating_client` (HTTP Basic or Digest, whichever its
+challenge names: Virtuoso's `/sparql-graph-crud-auth` asks for Digest).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from typing import Literal
 
 import httpx
@@ -22,6 +25,30 @@ from integrationsgraph.server.backends import BackendUnavailable
 
 PushMode = Literal["graphs", "dataset"]
 TIMEOUT_SECONDS = 600.0
+
+
+class ChallengedAuth(httpx.Auth):
+    """HTTP Basic or Digest credentials, sent in the scheme the server's first 401 challenge names."""
+
+    def __init__(self, user: str, password: str):
+        self._schemes = {"basic": httpx.BasicAuth(user, password), "digest": httpx.DigestAuth(user, password)}
+        self._chosen: httpx.Auth | None = None
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if self._chosen is None:
+            response = yield request
+            if response.status_code != 401:
+                return
+            scheme = response.headers.get("www-authenticate", "").split(" ", 1)[0].lower()
+            self._chosen = self._schemes.get(scheme)
+            if self._chosen is None:  # a scheme we do not speak: the 401 stands
+                return
+        yield from self._chosen.auth_flow(request)
+
+
+def authenticating_client(user: str, password: str) -> httpx.Client:
+    """A client for `push_store` that logs in as `user` when the store asks for it."""
+    return httpx.Client(timeout=TIMEOUT_SECONDS, auth=ChallengedAuth(user, password))
 
 
 def _send(client: httpx.Client, method: str, url: str, *, params: dict, body: bytes, media_type: str) -> None:

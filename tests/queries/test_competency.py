@@ -1,17 +1,25 @@
 """The twelve competency questions of modelling.md, asked of the real built graph with their expected rows.
 
+Each question is asked of every backend with the same expected rows: the embedded store, and the build
+pushed into `oxigraph serve` and into Virtuoso, reached through `RemoteBackend` (`serve --sparql-backend`).
+
 The data keeps growing (the corpus adds sources), so where more sources may add rows, the tests check the
 expected rows are there; where the answer must be unique (who chaired on a day), they check it is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+import anyio.from_thread
 import pyoxigraph
 import pytest
 
 from integrationsgraph.queries.catalog import load_catalog
-from integrationsgraph.queries.execute import Term, run_query
+from integrationsgraph.queries.execute import Term
 from integrationsgraph.queries.formatting import compact_iri
+from integrationsgraph.server.backends import EmbeddedBackend, QueryResult
+from integrationsgraph.server.remote_backend import RemoteBackend
 
 pytestmark = pytest.mark.slow  # the session's real build takes a while
 
@@ -27,18 +35,50 @@ def _text(term: Term | None) -> str | None:
     return compact_iri(term.value) if isinstance(term, pyoxigraph.NamedNode) else term.value
 
 
-def answer(store: pyoxigraph.Store, name: str, **params: str) -> list[dict[str, str | None]]:
+Ask = Callable[[str], QueryResult]
+REMOTE_ENDPOINTS = {"oxigraph serve": "oxigraph_with_build", "virtuoso": "virtuoso_with_build"}
+
+
+@pytest.fixture(scope="module", params=["embedded", *REMOTE_ENDPOINTS])
+def backend(request, graph_store) -> Iterator[Ask]:
+    """`backend(text)` answers a query on one backend (the tests run once per backend)."""
+    if request.param == "embedded":
+        chosen = EmbeddedBackend(graph_store)
+    else:
+        chosen = RemoteBackend(request.getfixturevalue(REMOTE_ENDPOINTS[request.param]))
+    with anyio.from_thread.start_blocking_portal() as portal:
+        yield lambda text: portal.call(chosen.query, text)
+        portal.call(chosen.close)
+
+
+# Named queries Virtuoso 7.2.5 answers wrongly (its defects, listed in docs/deployment.md, "Virtuoso"): strict
+# marks, so a query rewritten around the defect fails here until its mark is taken away.
+VIRTUOSO_DEFECTS = {
+    "test_cq5_history_of_the_hessische_integrationskonferenz": "body-history: rows are missing",
+    "test_cq7_offices_of_kai_klose": "offices-of: rows lose their role (an OPTIONAL label)",
+    "test_cq10_timeline_of_the_hand_over": "timeline: rows of the period are missing",
+}
+
+
+@pytest.fixture(autouse=True)
+def _known_virtuoso_defects(request) -> None:
+    defect = VIRTUOSO_DEFECTS.get(request.node.originalname)
+    if defect and request.node.callspec.params.get("backend") == "virtuoso":
+        request.applymarker(pytest.mark.xfail(reason=f"Virtuoso 7.2.5 {defect}", strict=True))
+
+
+def answer(backend: Ask, name: str, **params: str) -> list[dict[str, str | None]]:
     """The rows of a named query, each as {variable: compact IRI or literal text}."""
-    outcome = run_query(store, CATALOG[name].bind(params))
-    return [dict(zip(outcome.variables, map(_text, row), strict=True)) for row in outcome.rows]
+    result = backend(CATALOG[name].bind(params))
+    return [{variable: _text(row.get(variable)) for variable in result.variables} for row in result.rows()]
 
 
 def pick(rows: list[dict], *columns: str) -> list[tuple]:
     return [tuple(row[column] for column in columns) for row in rows]
 
 
-def test_cq1_chair_on_a_day_during_hessens_tenure(graph_store):
-    rows = answer(graph_store, "chair-at", body="body:intmk", date="2022-10-01")
+def test_cq1_chair_on_a_day_during_hessens_tenure(backend):
+    rows = answer(backend, "chair-at", body="body:intmk", date="2022-10-01")
     assert pick(rows, "status", "holder", "holderLabel", "person", "personLabel") == [
         ("certain", "land:hessen", "Hessen", "person:kai-klose", "Kai Klose")
     ]
@@ -53,25 +93,25 @@ def test_cq1_chair_on_a_day_during_hessens_tenure(graph_store):
     assert "last day held, inclusive" in row["endConvention"]
 
 
-def test_cq1_chair_on_the_day_before_the_hand_over(graph_store):
-    rows = answer(graph_store, "chair-at", body="body:intmk", date="2022-06-30")
+def test_cq1_chair_on_the_day_before_the_hand_over(backend):
+    rows = answer(backend, "chair-at", body="body:intmk", date="2022-06-30")
     # Hamburg held it until the hand-over of 1 July: certain on its last day, and alone
     assert pick(rows, "status", "holder", "certainUntil", "possibleFrom", "sources") == [
         ("certain", "land:hamburg", "2022-06-30", "2021-07-01", PRESS_003)
     ]
 
 
-def test_cq1_no_known_holder_after_the_last_known_tenure_ended(graph_store):
+def test_cq1_no_known_holder_after_the_last_known_tenure_ended(backend):
     # Changed expectation (issue 11): a day no tenure covers says so, with the neighbours, instead of
     # answering nothing.
-    rows = answer(graph_store, "chair-at", body="body:intmk", date="2023-07-01")
+    rows = answer(backend, "chair-at", body="body:intmk", date="2023-07-01")
     assert pick(rows, "status", "holder", "before", "beforeLabel", "after") == [
         ("no known holder", None, "holding:intmk-chair-2022-hessen", "Hessen", None)
     ]
 
 
-def test_cq2_chairs_in_order_with_predecessor_and_successor(graph_store):
-    rows = answer(graph_store, "chairs", body="body:intmk")
+def test_cq2_chairs_in_order_with_predecessor_and_successor(backend):
+    rows = answer(backend, "chairs", body="body:intmk")
     holders = [row["holder"] for row in rows]
     assert holders.index("land:hamburg") == holders.index("land:hessen") - 1
     hamburg, hessen = rows[holders.index("land:hamburg")], rows[holders.index("land:hessen")]
@@ -91,19 +131,19 @@ def test_cq2_chairs_in_order_with_predecessor_and_successor(graph_store):
     assert starts == sorted(starts)
 
 
-def test_cq2_succession_both_directions(graph_store):
-    rows = answer(graph_store, "succession", entity="holding:intmk-chair-2022-hessen")
+def test_cq2_succession_both_directions(backend):
+    rows = answer(backend, "succession", entity="holding:intmk-chair-2022-hessen")
     assert ("predecessor", "holding:intmk-chair-until-2022-hamburg", "land:hamburg") in pick(
         rows, "direction", "other", "otherMember"
     )
-    rows = answer(graph_store, "succession", entity="holding:intmk-chair-until-2022-hamburg")
+    rows = answer(backend, "succession", entity="holding:intmk-chair-until-2022-hamburg")
     assert ("successor", "holding:intmk-chair-2022-hessen", "land:hessen") in pick(
         rows, "direction", "other", "otherMember"
     )
 
 
-def test_cq3_land_tenure_of_hessen(graph_store):
-    rows = answer(graph_store, "land-tenure", land="land:hessen", body="body:intmk")
+def test_cq3_land_tenure_of_hessen(backend):
+    rows = answer(backend, "land-tenure", land="land:hessen", body="body:intmk")
     assert pick(
         rows,
         "holding",
@@ -131,8 +171,8 @@ def test_cq3_land_tenure_of_hessen(graph_store):
     }
 
 
-def test_cq4_meetings_of_the_intmk_2023_to_2025(graph_store):
-    rows = answer(graph_store, "meetings", body="body:intmk", **{"from": "2023-01-01", "to": "2025-12-31"})
+def test_cq4_meetings_of_the_intmk_2023_to_2025(backend):
+    rows = answer(backend, "meetings", body="body:intmk", **{"from": "2023-01-01", "to": "2025-12-31"})
     expected = [
         (
             "meeting:intmk-18-pre-conference",
@@ -188,8 +228,8 @@ def test_cq4_meetings_of_the_intmk_2023_to_2025(graph_store):
     assert all(row["latest"] >= "2023-01-01" and row["earliest"] <= "2025-12-31" for row in rows)
 
 
-def test_cq4_different_places_are_separate_rows_with_their_sources(graph_store):
-    rows = answer(graph_store, "meetings", body="body:intmk", **{"from": "2014-01-01", "to": "2014-12-31"})
+def test_cq4_different_places_are_separate_rows_with_their_sources(backend):
+    rows = answer(backend, "meetings", body="body:intmk", **{"from": "2014-01-01", "to": "2014-12-31"})
     ninth = {
         (row["placeLabel"], row["file"])
         for row in rows
@@ -198,8 +238,8 @@ def test_cq4_different_places_are_separate_rows_with_their_sources(graph_store):
     assert {place for place, _ in ninth} >= {"Halle (Saale)", "Magdeburg"}
 
 
-def test_cq5_history_of_the_hessische_integrationskonferenz(graph_store):
-    rows = answer(graph_store, "body-history", body="body:hessische-integrationskonferenz")
+def test_cq5_history_of_the_hessische_integrationskonferenz(backend):
+    rows = answer(backend, "body-history", body="body:hessische-integrationskonferenz")
     by_source = {(row["event"], row["file"]): row for row in rows}
     constitution = by_source[
         "event:hessische-integrationskonferenz-2015-constitution", "002_1b34fd0b7c295dd2.txt"
@@ -218,7 +258,7 @@ def test_cq5_history_of_the_hessische_integrationskonferenz(graph_store):
     assert merger["into"] == "Hessische Integrationskonferenz (seit 2019)"
     events = {event for event, _ in by_source}
     assert "event:hessische-integrationskonferenz-2024-reconstitution" not in events
-    later = answer(graph_store, "body-history", body="body:hessische-integrationskonferenz-2019")
+    later = answer(backend, "body-history", body="body:hessische-integrationskonferenz-2019")
     by_source = {(row["event"], row["file"]): row for row in later}
     assert ("event:hessische-integrationskonferenz-2019-reconstitution", PRESS_004) in by_source
     weiterstadt = by_source["event:hessische-integrationskonferenz-2024-reconstitution", PRESS_000]
@@ -232,13 +272,13 @@ def test_cq5_history_of_the_hessische_integrationskonferenz(graph_store):
     assert dates == sorted(dates)
 
 
-def test_cq6_the_plan_that_replaced_the_hessischer_integrationsplan(graph_store):
+def test_cq6_the_plan_that_replaced_the_hessischer_integrationsplan(backend):
     # 004 states no dct:replaces: the 2.0 is a revision, derived from its name and context (no source file).
-    replacing = answer(graph_store, "succession", entity="plan:hessischer-integrationsplan")
+    replacing = answer(backend, "succession", entity="plan:hessischer-integrationsplan")
     assert ("successor", "plan:hessischer-integrationsplan-2-0", "wasRevisionOf") in pick(
         replacing, "direction", "other", "relations"
     )
-    rows = answer(graph_store, "plans", plan="plan:hessischer-integrationsplan-2-0")
+    rows = answer(backend, "plans", plan="plan:hessischer-integrationsplan-2-0")
     assert {
         "planIri": "plan:hessischer-integrationsplan-2-0",
         "planLabel": "Hessischer Integrationsplan 2.0",
@@ -256,8 +296,8 @@ def test_cq6_the_plan_that_replaced_the_hessischer_integrationsplan(graph_store)
     } in rows
 
 
-def test_cq7_offices_of_kai_klose(graph_store):
-    rows = answer(graph_store, "offices-of", person="person:kai-klose")
+def test_cq7_offices_of_kai_klose(backend):
+    rows = answer(backend, "offices-of", person="person:kai-klose")
     offices = {(row["post"], row["role"], row["in"]) for row in rows}
     assert offices >= {
         (
@@ -282,8 +322,8 @@ def test_cq7_offices_of_kai_klose(graph_store):
     ]
 
 
-def test_cq8_holders_of_the_intmk_chair_in_order(graph_store):
-    rows = answer(graph_store, "holders-of", post="post:intmk-chair")
+def test_cq8_holders_of_the_intmk_chair_in_order(backend):
+    rows = answer(backend, "holders-of", post="post:intmk-chair")
     holdings = [row["holding"] for row in rows]
     assert holdings.index("holding:intmk-chair-until-2022-hamburg") < holdings.index(
         "holding:intmk-chair-2022-hessen"
@@ -296,8 +336,8 @@ def test_cq8_holders_of_the_intmk_chair_in_order(graph_store):
     )
 
 
-def test_cq9_sources_mentioning_hessen_with_evidence_spans(graph_store):
-    rows = answer(graph_store, "sources-of", entity="land:hessen")
+def test_cq9_sources_mentioning_hessen_with_evidence_spans(backend):
+    rows = answer(backend, "sources-of", entity="land:hessen")
     assert len({row["file"] for row in rows}) >= 3
     assert all(row["exact"] and int(row["end"]) > int(row["start"]) for row in rows)
     assert (
@@ -308,15 +348,15 @@ def test_cq9_sources_mentioning_hessen_with_evidence_spans(graph_store):
     ) in pick(rows, "fact", "exact", "start", "end")
 
 
-def test_cq9_sources_of_a_fact(graph_store):
-    rows = answer(graph_store, "sources-of", entity="meeting:intmk-2025-main-conference")
+def test_cq9_sources_of_a_fact(backend):
+    rows = answer(backend, "sources-of", entity="meeting:intmk-2025-main-conference")
     assert (PRESS_003, "Hauptkonferenz (auf Ministerebene)\n23.-24. April 2025 in Göttingen") in pick(
         rows, "file", "exact"
     )
 
 
-def test_cq10_timeline_of_the_hand_over(graph_store):
-    rows = answer(graph_store, "timeline", **{"from": "2022-06-01", "to": "2022-07-31"})
+def test_cq10_timeline_of_the_hand_over(backend):
+    rows = answer(backend, "timeline", **{"from": "2022-06-01", "to": "2022-07-31"})
     hand_over = [(row["what"], row["fact"], row["earliest"]) for row in rows if row["file"] == PRESS_003]
     on_the_day = [(what, fact) for what, fact, earliest in hand_over if earliest == "2022-07-01"]
     assert on_the_day == [
@@ -328,29 +368,29 @@ def test_cq10_timeline_of_the_hand_over(graph_store):
     assert ("[2021-07-01..2022-06-30]", "Amtsbeginn", "holding:intmk-chair-until-2022-hamburg") in pick(
         [row for row in rows if row["file"] == PRESS_003], "edtf", "what", "fact"
     )
-    dates = [row["earliest"] for row in answer(graph_store, "timeline")]
+    dates = [row["earliest"] for row in answer(backend, "timeline")]
     assert dates == sorted(dates)
     assert "2015-03-19" in dates
 
 
-def test_cq11_contested_place_of_the_ninth_intmk(graph_store):
-    rows = answer(graph_store, "contested", about="meeting:intmk-09-main-conference")
+def test_cq11_contested_place_of_the_ninth_intmk(backend):
+    rows = answer(backend, "contested", about="meeting:intmk-09-main-conference")
     places = [row for row in rows if row["property"] == "schema:location"]
     assert {(row["value1Label"], row["value2Label"]) for row in places} == {("Halle (Saale)", "Magdeburg")}
     assert all(row["file1"] != row["file2"] for row in rows)
 
 
-def test_cq11_single_source_facts(graph_store):
-    rows = answer(graph_store, "single-source")
+def test_cq11_single_source_facts(backend):
+    rows = answer(backend, "single-source")
     facts = {row["fact"]: row for row in rows}
     assert facts["meeting:hessische-integrationskonferenz-2024-constituent-session"]["file"] == PRESS_000
     assert "meeting:intmk-09-main-conference" not in facts  # two sources report it
     assert "event:hessische-integrationskonferenz-2015-constitution" not in facts
 
 
-def test_cq12_constituent_session_of_2024(graph_store):
+def test_cq12_constituent_session_of_2024(backend):
     rows = answer(
-        graph_store,
+        backend,
         "session-details",
         meeting="meeting:hessische-integrationskonferenz-2024-constituent-session",
     )
@@ -362,9 +402,9 @@ def test_cq12_constituent_session_of_2024(graph_store):
     assert ("place", "Weiterstadt-Braunshardt", "place:weiterstadt-braunshardt") in details
 
 
-def test_cq12_shoomans_presentation(graph_store):
+def test_cq12_shoomans_presentation(backend):
     rows = answer(
-        graph_store,
+        backend,
         "session-details",
         meeting="meeting:hessische-integrationskonferenz-session-integrationsplan-2-0",
     )

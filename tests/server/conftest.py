@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
-import httpx
 import pyoxigraph as ox
 import pytest
 import uvicorn
@@ -23,17 +15,7 @@ from integrationsgraph.server.app import create_app
 from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.http_server import server_config
 from integrationsgraph.server.settings import Settings
-
-READY_TIMEOUT_SECONDS = 30.0
-
-
-def wait_until(ready: Callable[[], bool], what: str, timeout: float = READY_TIMEOUT_SECONDS) -> None:
-    """Poll `ready` until it holds; fail naming `what` after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not ready():
-        if time.monotonic() > deadline:
-            pytest.fail(f"{what} not ready after {timeout} s")
-        time.sleep(0.02)
+from tests.remote_stores import READY_TIMEOUT_SECONDS, running_oxigraph, wait_until
 
 
 @contextlib.contextmanager
@@ -89,56 +71,6 @@ def sample_server(sample_app: Starlette) -> Iterator[str]:
     """The base URL of a real server answering over `sample_store`."""
     with running_server(sample_app) as base_url:
         yield base_url
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def oxigraph_binary() -> str:
-    """The `oxigraph` command of the test extras, next to this Python interpreter."""
-    candidate = Path(sys.executable).parent / "oxigraph"
-    found = str(candidate) if candidate.exists() else shutil.which("oxigraph")
-    if found is None:
-        pytest.fail("the oxigraph command (PyPI package oxigraph, in the test extras) is not installed")
-    return found
-
-
-@contextlib.contextmanager
-def running_oxigraph(location: Path, *extra_args: str) -> Iterator[str]:
-    """`oxigraph serve` on a free loopback port over the store at `location`; yields its base URL."""
-    port = free_port()  # oxigraph has no port 0 report, so a port is picked just before it binds
-    process = subprocess.Popen(
-        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *extra_args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "RUST_LOG": "warn"},
-    )
-    base_url = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        if process.poll() is not None:
-            return True
-        try:
-            return httpx.get(base_url + "/query?query=ASK%7B%7D", timeout=1.0).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    try:
-        wait_until(ready, "oxigraph serve")
-        if process.poll() is not None:
-            pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode(errors='replace')}")
-        yield base_url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.stderr.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""`--sparql-backend URL` and `push URL` against a real `oxigraph serve` started on a free loopback port."""
+"""`--sparql-backend URL` and `push URL` against real engines on free loopback ports: `oxigraph serve` and
+Virtuoso Open Source 7 (the backend contract tests run on both; the push command's modes on each)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ import pytest
 from starlette.testclient import TestClient
 
 from integrationsgraph.cli import main
-from integrationsgraph.push import push_store
+from integrationsgraph.push import authenticating_client, push_store
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.backends import BackendUnavailable, EmbeddedBackend
 from integrationsgraph.server.remote_backend import RemoteBackend
 from integrationsgraph.server.settings import Settings
+from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER, running_virtuoso
 
 pytestmark = pytest.mark.slow
 
@@ -37,17 +39,27 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def oxigraph_with_sample(start_oxigraph, tmp_path_factory, make_sample_store) -> Iterator[str]:
-    """A running `oxigraph serve --union-default-graph` holding the sample graphs, loaded by `push`."""
-    with start_oxigraph(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph") as base_url:
-        assert push_store(make_sample_store(), base_url + "/store") == SAMPLE_SIZES
-        yield base_url
+@pytest.fixture(scope="module", params=["oxigraph serve", "virtuoso"])
+def remote_with_sample(request, start_oxigraph, tmp_path_factory, make_sample_store) -> Iterator[str]:
+    """The query URL of a running engine holding the sample graphs, loaded by `push`: `oxigraph serve
+    --union-default-graph`, or Virtuoso through its Graph Store with login."""
+    if request.param == "oxigraph serve":
+        with start_oxigraph(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph") as base_url:
+            assert push_store(make_sample_store(), base_url + "/store") == SAMPLE_SIZES
+            yield base_url + "/query"
+        return
+    with (
+        running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as base_url,
+        authenticating_client(VIRTUOSO_USER, VIRTUOSO_PASSWORD) as client,
+    ):
+        graph_store = base_url + "/sparql-graph-crud-auth"
+        assert push_store(make_sample_store(), graph_store, client=client) == SAMPLE_SIZES
+        yield base_url + "/sparql"
 
 
 @pytest.fixture(scope="module")
-def remote_client(oxigraph_with_sample) -> Iterator[TestClient]:
-    app = create_app(Settings.resolve({"sparql_backend": oxigraph_with_sample + "/query"}, {}))
+def remote_client(remote_with_sample) -> Iterator[TestClient]:
+    app = create_app(Settings.resolve({"sparql_backend": remote_with_sample}, {}))
     assert isinstance(app.state.backend, RemoteBackend)
     with TestClient(app) as client:
         yield client
@@ -88,8 +100,8 @@ def test_remote_backend_answers_like_the_embedded_store(
     assert remote[0] == f"{accept}; charset=utf-8"
 
 
-def test_remote_answers_are_cut_at_the_row_limit_and_say_so(oxigraph_with_sample) -> None:
-    settings = Settings.resolve({"sparql_backend": oxigraph_with_sample + "/query", "max_result_rows": 3}, {})
+def test_remote_answers_are_cut_at_the_row_limit_and_say_so(remote_with_sample) -> None:
+    settings = Settings.resolve({"sparql_backend": remote_with_sample, "max_result_rows": 3}, {})
     everything = "SELECT * WHERE { ?s ?p ?o }"
     with TestClient(create_app(settings)) as client:
 
@@ -189,3 +201,36 @@ def test_push_refusal_names_graph_and_status(start_oxigraph, tmp_path, make_samp
         push_store(make_sample_store(), base_url + "/no-such-path")
     assert "graph=http://example.org/graph/people" in str(raised.value)
     assert "answered 404" in str(raised.value)
+
+
+def test_virtuoso_row_cap_and_deadline_are_never_silent(tmp_path, make_sample_store) -> None:
+    """Virtuoso marks an answer cut at its ResultSetMaxRows, or one cut short by its time limit (an
+    "anytime query"), only in headers: the endpoint refuses the first (502) and times out the second (504)."""
+    with (
+        # 7: above the store's graphs (the sample's two and Virtuoso's three), below the sample's 9 triples
+        running_virtuoso(tmp_path / "virtuoso", max_rows=7) as base_url,
+        authenticating_client(VIRTUOSO_USER, VIRTUOSO_PASSWORD) as client,
+    ):
+        push_store(make_sample_store(), base_url + "/sparql-graph-crud-auth", client=client)
+        settings = Settings.resolve({"sparql_backend": base_url + "/sparql", "query_timeout": 1}, {})
+        with TestClient(create_app(settings)) as endpoint:
+            cut = endpoint.get(
+                "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": JSON}
+            )
+            assert cut.status_code == 502
+            assert "ResultSetMaxRows (7)" in cut.json()["error"]["detail"]
+            within = endpoint.get(
+                "/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 4"}, headers={"Accept": JSON}
+            )
+            assert len(within.json()["results"]["bindings"]) == 4
+            # Virtuoso's own schema graph (about 2,500 triples), named as the dataset: a cube of it is
+            # far more than a second's work.
+            endless = endpoint.get(
+                "/sparql",
+                params={
+                    "query": "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                    "default-graph-uri": "http://www.openlinksw.com/schemas/virtrdf#",
+                },
+                headers={"Accept": JSON},
+            )
+            assert endless.status_code == 504

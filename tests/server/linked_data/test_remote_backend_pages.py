@@ -1,8 +1,9 @@
 """The linked-data pages over `--sparql-backend`: every page asks `app.state.backend`, so they work in
-front of another SPARQL endpoint (here `oxigraph serve` holding the linked-data test graph)."""
+front of another SPARQL endpoint (`oxigraph serve`, then Virtuoso, holding the linked-data test graph)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,11 +11,12 @@ import pyoxigraph as ox
 import pytest
 from starlette.testclient import TestClient
 
-from integrationsgraph.push import push_store
+from integrationsgraph.push import authenticating_client, push_store
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.datafiles import load_files
 from integrationsgraph.server.remote_backend import RemoteBackend
 from integrationsgraph.server.settings import Settings
+from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER, running_virtuoso
 
 pytestmark = pytest.mark.slow
 
@@ -22,14 +24,29 @@ FIXTURE = Path(__file__).parent / "fixtures" / "ldgraph.trig"
 BASE = "https://w3id.org/integrationsgraph/"
 
 
-@pytest.fixture(scope="module")
-def remote_ld_client(start_oxigraph, tmp_path_factory) -> Iterator[TestClient]:
-    with start_oxigraph(tmp_path_factory.mktemp("ld-oxigraph"), "--union-default-graph") as base_url:
-        push_store(load_files([FIXTURE]), base_url + "/store")
-        app = create_app(Settings.resolve({"sparql_backend": base_url + "/query"}, {}))
+@pytest.fixture(scope="module", params=["oxigraph serve", "virtuoso"])
+def remote_ld_client(request, start_oxigraph, tmp_path_factory) -> Iterator[TestClient]:
+    with _engine_holding_the_fixture(request.param, start_oxigraph, tmp_path_factory) as query_url:
+        app = create_app(Settings.resolve({"sparql_backend": query_url}, {}))
         assert isinstance(app.state.backend, RemoteBackend)
         with TestClient(app) as client:
             yield client
+
+
+@contextlib.contextmanager
+def _engine_holding_the_fixture(engine: str, start_oxigraph, tmp_path_factory) -> Iterator[str]:
+    """The query URL of `engine` running on free ports with the fixture graph pushed into it."""
+    if engine == "oxigraph serve":
+        with start_oxigraph(tmp_path_factory.mktemp("ld-oxigraph"), "--union-default-graph") as base_url:
+            push_store(load_files([FIXTURE]), base_url + "/store")
+            yield base_url + "/query"
+        return
+    with (
+        running_virtuoso(tmp_path_factory.mktemp("ld-virtuoso")) as base_url,
+        authenticating_client(VIRTUOSO_USER, VIRTUOSO_PASSWORD) as client,
+    ):
+        push_store(load_files([FIXTURE]), base_url + "/sparql-graph-crud-auth", client=client)
+        yield base_url + "/sparql"
 
 
 def test_resource_page_and_rdf_over_a_remote_endpoint(remote_ld_client):
