@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from integrationsgraph.ingest.gazetteer import Gazetteer
 from integrationsgraph.ingest.linking import Entity, Registry, slugify
@@ -83,7 +83,11 @@ class BodyMention:
     generic: bool = False  # a bare "Konferenz": resolved to the document's main body
 
 
-def find_bodies(text: str, registry: Registry, gazetteer: Gazetteer) -> list[BodyMention]:
+def find_bodies(
+    text: str, registry: Registry, gazetteer: Gazetteer, year: int | None = None
+) -> list[BodyMention]:
+    """The bodies the text names; of registry bodies sharing a name, the one that existed in `year`, the
+    text's year (`Registry.as_of`)."""
     main_land = _main_land(text, gazetteer)
     found: list[BodyMention] = []
     taken: list[tuple[int, int]] = []
@@ -130,7 +134,13 @@ def find_bodies(text: str, registry: Registry, gazetteer: Gazetteer) -> list[Bod
     if main is not None:
         for match in _GENERIC_CONFERENCE.finditer(text):
             add(BodyMention(match.start(), match.end(), match.group(0), main.body, main.classification, True))
-    return sorted(found, key=lambda m: m.start)
+    dated = [
+        replace(m, body=registry.entities[meant])
+        if (meant := registry.as_of(m.body.ref, year)) != m.body.ref
+        else m
+        for m in found
+    ]
+    return sorted(dated, key=lambda m: m.start)
 
 
 def main_body(mentions: list[BodyMention]) -> BodyMention | None:

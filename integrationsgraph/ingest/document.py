@@ -60,7 +60,7 @@ def prepare(source: SourceText, registry: Registry, gazetteer: Gazetteer) -> Doc
         if first is not None:
             reference = first.earliest
             dates = [_from_context(m, first) for m in find_dates(body, reference)]
-    bodies = find_bodies(body, registry, gazetteer)
+    bodies = find_bodies(body, registry, gazetteer, _year_of(reference, dates))
     return Document(
         source=source,
         issued=issued,
@@ -73,6 +73,14 @@ def prepare(source: SourceText, registry: Registry, gazetteer: Gazetteer) -> Doc
         bodies=bodies,
         main_body=main_body(bodies),
     )
+
+
+def _year_of(reference: date | None, dates: list) -> int | None:
+    """The text's year, for telling namesake bodies apart: its date's, else the latest year it names (an
+    undated text is not older than the years it speaks of)."""
+    if reference is not None:
+        return reference.year
+    return max((m.first.year for m in dates if m.first.year is not None), default=None)
 
 
 def _places(body: str, registry: Registry, gazetteer: Gazetteer) -> list[Mention]:

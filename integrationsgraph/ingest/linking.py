@@ -70,6 +70,10 @@ class Registry:
     family_names: dict[str, list[str]] = field(default_factory=dict)  # lower-case family name -> refs
     given_names: set[str] = field(default_factory=set)
     classifications: dict[str, str] = field(default_factory=dict)  # body ref -> concept ("cabinet")
+    # Entities sharing a name, told apart by the year a label gives ("Hessische Integrationskonferenz
+    # (seit 2019)"): ref -> the others of that name, and ref -> that year.
+    namesakes: dict[str, set[str]] = field(default_factory=dict)
+    since: dict[str, int] = field(default_factory=dict)
     # person() scans every name for one a letter off: asked for the same names over and over, it remembers
     _persons: dict[str, Entity | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -77,12 +81,27 @@ class Registry:
         self._persons.clear()
         label = labels[0] if labels else ref.split(":", 1)[1]
         self.entities[ref] = Entity(ref, kind, label)
+        for name in labels:
+            if found := _SINCE.search(name):
+                self.since[ref] = int(found[1])
         for name in [*labels, *alt_labels]:
-            self.names.setdefault((kind, name.lower()), ref)
+            other = self.names.setdefault((kind, name.lower()), ref)
+            if other != ref:
+                self.namesakes.setdefault(ref, set()).add(other)
+                self.namesakes.setdefault(other, set()).add(ref)
 
     def lookup(self, kind: str, name: str) -> Entity | None:
         ref = self.names.get((kind, _normal(name)))
         return self.entities[ref] if ref else None
+
+    def as_of(self, ref: str, year: int | None) -> str:
+        """Of an entity and its namesakes, the one a text of `year` means: the latest set up by then (one
+        without a year counts as the earliest); `ref` itself when the year is unknown."""
+        group = {ref, *self.namesakes.get(ref, ())}
+        if year is None or len(group) == 1:
+            return ref
+        existing = [(self.since.get(r, 0), r) for r in group if self.since.get(r, 0) <= year]
+        return max(existing)[1] if existing else ref
 
     def has(self, ref: str) -> bool:
         return ref in self.entities
@@ -112,6 +131,9 @@ class Registry:
             return None
         close = {ref for known, ref in self.labels("person") if edit_distance_at_most_one(lowered, known)}
         return self.entities[close.pop()] if len(close) == 1 else None
+
+
+_SINCE = re.compile(r"\(seit (\d{4})\)")
 
 
 def _normal(name: str) -> str:

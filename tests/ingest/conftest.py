@@ -3,6 +3,7 @@ curators add to data/entities) and a helper that ingests a synthetic German text
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from integrationsgraph.ingest.gazetteer import load_gazetteer
 from integrationsgraph.ingest.linking import Registry, load_registry
 from integrationsgraph.ingest.pipeline import Ingested, ingest_source
 from integrationsgraph.ingest.reading import read_document
+from integrationsgraph.pipeline.options import existing_shared_dir
 
 REGISTRY_TTL = """\
 @prefix ig: <https://w3id.org/integrationsgraph/def#> .
@@ -76,3 +78,16 @@ def ingest_text(tmp_path: Path, ingest_registry: Registry):
 
 def facts_of(ingested: Ingested, kind: str) -> list:
     return [fact for fact in ingested.facts if fact.kind == kind]
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared (or $INTEGRATIONSGRAPH_SHARED) with the press and corpus texts: a test needing it skips
+    without it on a developer's machine and fails in CI (CI=true), where it is a prerequisite."""
+    found = existing_shared_dir()
+    if found is None:
+        reason = "needs ../shared (or $INTEGRATIONSGRAPH_SHARED) with the press and corpus texts"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return found

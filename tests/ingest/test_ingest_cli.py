@@ -12,7 +12,6 @@ import pytest
 from integrationsgraph.cli import main
 from integrationsgraph.errors import EXIT_OK, EXIT_USAGE
 from integrationsgraph.paths import DATA_DIR
-from integrationsgraph.pipeline.options import existing_shared_dir
 
 TEXT = (
     "source: synthetic_handover.txt\ndate-as-stated: 2031-09-29\n---\n"
@@ -138,9 +137,8 @@ def test_evaluate_ingest_on_a_small_data_dir_writes_json(workspace, tmp_path, ca
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(existing_shared_dir() is None, reason="needs ../shared with the press and corpus texts")
-def test_drafts_of_every_shared_text_build_together(tmp_path, capsys):
-    shared = existing_shared_dir()
+def test_drafts_of_every_shared_text_build_together(tmp_path, capsys, shared_dir):
+    shared = shared_dir
     texts = sorted((shared / "press").glob("*.txt")) + sorted((shared / "corpus" / "dev").glob("*.txt"))
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "entities", data / "entities")

@@ -3,6 +3,9 @@ offices with bounds and successions, body changes, meetings of any body, laws an
 
 from __future__ import annotations
 
+from integrationsgraph.ingest.gazetteer import load_gazetteer
+from integrationsgraph.ingest.pipeline import ingest_source
+from integrationsgraph.ingest.reading import read_document
 from tests.ingest.conftest import facts_of
 
 
@@ -139,3 +142,24 @@ def test_an_office_said_of_a_pronoun_is_the_person_named_last_and_a_contact_titl
     )
     holdings = {(f.person, f.type) for f in facts_of(result, "office_holding")}
     assert holdings == {("person:till-brandauer", "plenipotentiary"), ("person:greta-vogelsang", "staff")}
+
+
+def _ingest_published(tmp_path, registry, body: str, address: str):
+    path = tmp_path / "published.txt"
+    path.write_text(f"source: {address}\ndate-as-stated: 2031-03-02\n---\n{body}", encoding="utf-8")
+    return ingest_source(read_document(path), registry, load_gazetteer(), "ingested")
+
+
+def test_a_bare_rank_takes_a_land_from_the_publisher_only(tmp_path, ingest_registry):
+    body = (
+        "Die Konferenz tagte in Hessen. Hessen war Gastgeber.\n\n"
+        "Ich danke Staatsministerin Vogelsang und Integrationsminister Till Brandauer.\n"
+    )
+    # the Länder a text is about do not make a bare "Staatsministerin" theirs (federal elsewhere) ...
+    about_hessen = _ingest_published(tmp_path, ingest_registry, body, "https://www.example.org/rede")
+    holdings = {f.person: f.body for f in facts_of(about_hessen, "office_holding")}
+    assert holdings == {"person:till-brandauer": "land:hessen"}
+    # ... a Land's own release does
+    by_hessen = _ingest_published(tmp_path, ingest_registry, body, "https://www.hessen.de/presse/rede")
+    holdings = {f.person: f.body for f in facts_of(by_hessen, "office_holding")}
+    assert holdings == {"person:till-brandauer": "land:hessen", "person:greta-vogelsang": "land:hessen"}

@@ -64,6 +64,7 @@ def test_a_save_that_would_not_build_writes_nothing(workspace: Workspace, review
     stem = "003_ebd8c5b068b7a6d2"
     trig = review_data / "sources" / f"{stem}.trig"
     before = trig.read_bytes()
+    entities_before = {p.name: p.read_bytes() for p in (review_data / "entities").glob("reviewed-*.ttl")}
     payload = unchanged_payload(review_json(workspace.open(stem), {}))
     meeting = next(c for c in payload["cards"] if "ig:Meeting" in c["classes"])
     meeting["fields"] = [f for f in meeting["fields"] if f["predicate"] != "ig:status"]
@@ -73,7 +74,9 @@ def test_a_save_that_would_not_build_writes_nothing(workspace: Workspace, review
     assert any("ig:status" in p and str(trig) in p for p in problems), problems
     assert trig.read_bytes() == before
     assert not (review_data / "curation-log.json").exists()
-    assert not list((review_data / "entities").glob("reviewed-*.ttl"))
+    assert {
+        p.name: p.read_bytes() for p in (review_data / "entities").glob("reviewed-*.ttl")
+    } == entities_before
 
 
 def test_undecided_drafted_facts_unknown_entities_and_half_labelled_entities_are_refused(workspace):

@@ -1,5 +1,7 @@
 """One recognizer per fact kind; each reads a prepared `Document` and returns `Fact`s for one sentence
-or the whole text. `recognize_all` runs them in order and merges what several sentences say of one fact.
+or the whole text. `integrationsgraph.ingest.pipeline.ingest_source` runs them in order (chairs first: the
+Land a person chairs for tells their offices' Land) and merges what several sentences say of one fact
+(`merge_chairs`, `merge_meetings`).
 
 The trigger words are listed with their inflected forms ("beschlossen|beschließt|verabschiedet"), not
 matched by lemma. Why not HanTa (measured with `python -m bench.ingest_libraries`): its lemmas of these

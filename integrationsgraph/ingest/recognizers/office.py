@@ -78,6 +78,7 @@ _PRONOUN = re.compile(r"^\s*(?:Er|Sie)\s")
 _OFFICE_OF = re.compile(r"\bAmt\s+(?:des|der|eines|einer)\s+(?P<title>" + TITLE_PHRASE + ")")
 _ACTING = re.compile(r"kommissarisch|geschäftsführend", re.I)
 _RANK = re.compile(r"(?:Frau\s+|Herr\s+)?Staatsminister(?:in)?")
+_BARE_RANK = re.compile(r"(?:^|\s)Staatsminister(?:in)?$")  # no portfolio after it ("... für Soziales")
 _ROLE_WORD = r"(?:[\w-]*(?:minister|senator|staatssekretär|beauftragt|bevollmächtigt|sprecher))"
 # Where one title phrase names two offices: "Staatssekretär und Bevollmächtigter für ...", "Beauftragte
 # für ..., Staatsministerin": a joint right before a second role word.
@@ -92,12 +93,13 @@ def recognize_office_holdings(
     """`chair_lands`: the Land each person chairs a conference for, which beats the document's Land."""
     chair_lands = chair_lands or {}
     document_land = _dominant_land(document, proposals.gazetteer)
+    publisher_land = _publisher_land(document, proposals.gazetteer)
     facts: dict[tuple[str, str], Fact] = {}
     successions: list[tuple[str, str, Sentence]] = []  # (predecessor, successor, where the text says so)
     bounds: dict[str, list[tuple]] = {}  # person -> ("start"|"end", date, sentence, roles or None)
     federal = _federal_persons(document, proposals)
     last_named: PersonMention | None = None  # who a pronoun ("Sie hat X abgelöst") most likely stands for
-    context = _Context(document, proposals, chair_lands, document_land, federal, facts)
+    context = _Context(document, proposals, chair_lands, document_land, publisher_land, federal, facts)
     for sentence in document.sentences:
         persons = document.within(document.persons, sentence)
         for person in persons:
@@ -156,6 +158,7 @@ class _Context:
     proposals: Proposals
     chair_lands: dict[str, str]
     document_land: str | None
+    publisher_land: str | None
     federal: set[str]
     facts: dict[tuple[str, str], Fact]
 
@@ -165,12 +168,16 @@ def _hold(context: _Context, person: PersonMention, title: str, sentence: Senten
     role = _role_of(title)
     if role is None:
         return
+    # A bare rank ("Staatsministerin Böhmer") names neither portfolio nor government: federal in one
+    # text, a Land's minister in another. The Länder a text is about do not tell which; only the title's
+    # own Land, the Land it chairs for or a Land's own release does.
+    rank_only = bool(_BARE_RANK.search(title))
     organisation = _organisation(
         title,
         person,
         proposals=context.proposals,
         chair_lands=context.chair_lands,
-        document_land=context.document_land,
+        document_land=context.publisher_land if rank_only else context.document_land,
         federal=context.federal,
     )
     if organisation is None:
@@ -214,22 +221,29 @@ def _bounds_person(
 
 def _dominant_land(document: Document, gazetteer: Gazetteer) -> str | None:
     """The Land a Land office without a Land in its title belongs to: the one the publisher's address
-    names ("land.nrw", "sozialministerium.baden-wuerttemberg.de": a Land's own release speaks of its
-    ministers), else the document's, where two thirds of the Länder it names are that one (a hand-over
-    between two Länder leaves it open)."""
-    address = document.source.header.get("source", "")
-    if address.startswith("http"):
-        host = re.sub(r"[./:_]+", " ", address.split("/")[2] if address.count("/") >= 2 else address)
-        # addresses are lower case ("land.nrw", "hessen.de"): the gazetteer's names are not
-        spelt = host.title().replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")  # "baden-wuerttemberg"
-        found = {m.key for form in (host.upper(), host.title(), spelt) for m in gazetteer.find_laender(form)}
-        if len(found) == 1:
-            return found.pop()
+    names (`_publisher_land`), else the document's, where two thirds of the Länder it names are that one
+    (a hand-over between two Länder leaves it open)."""
+    publisher = _publisher_land(document, gazetteer)
+    if publisher is not None:
+        return publisher
     counts = Counter(m.key for m in document.laender)
     if not counts:
         return None
     land, count = counts.most_common(1)[0]
     return land if count * 3 >= sum(counts.values()) * 2 else None
+
+
+def _publisher_land(document: Document, gazetteer: Gazetteer) -> str | None:
+    """The Land the publisher's address names ("land.nrw", "sozialministerium.baden-wuerttemberg.de": a
+    Land's own release speaks of its ministers)."""
+    address = document.source.header.get("source", "")
+    if not address.startswith("http"):
+        return None
+    host = re.sub(r"[./:_]+", " ", address.split("/")[2] if address.count("/") >= 2 else address)
+    # addresses are lower case ("land.nrw", "hessen.de"): the gazetteer's names are not
+    spelt = host.title().replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")  # "baden-wuerttemberg"
+    found = {m.key for form in (host.upper(), host.title(), spelt) for m in gazetteer.find_laender(form)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _federal_persons(document: Document, proposals: Proposals) -> set[str]:
