@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS as DCT
 from rdflib.namespace import RDF, XSD
 
 from integrationsgraph.curation.evidence import selector_at, selector_turtle
@@ -242,8 +243,22 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
                     "(German and English label) or link a known one"
                 )
         applier.write_fact(expand(item["iri"]), item, original, where)
+    _retitle(applier.graph, review.source_node, payload.get("source") or {})
     applier.drop_orphans()
     return Outcome(applier.graph, entities, counts)
+
+
+def _retitle(graph: Graph, source: URIRef, given: dict) -> None:
+    """The source's title as the curator corrected it (a draft takes the first line, which may be a
+    photo credit): the text's own headline, or a description in brackets marked as curated. Not a fact,
+    so not counted; a blank title keeps the one the source had."""
+    title = str(given.get("title") or "").strip()
+    if not title:
+        return
+    graph.set((source, DCT.title, Literal(title, lang="de")))
+    graph.remove((source, IG.titleIsCurated, None))
+    if given.get("title_is_curated"):
+        graph.add((source, IG.titleIsCurated, Literal(True)))
 
 
 def _relinked(fields: list[dict], renamed: dict[str, str], rejected: set[str]) -> list[dict]:

@@ -195,11 +195,13 @@ def proposed_entities(review: Review) -> list[dict]:
 def review_json(review: Review, labels: dict[str, str]) -> dict:
     origin = "curated" if review.opened_from == "curated" else "drafted"
     title = review.graph.value(review.source_node, URIRef(PREFIXES["dct"] + "title"))
+    curated_title = review.graph.value(review.source_node, IG.titleIsCurated)
     return {
         "stem": review.stem,
         "file_name": review.document.file_name,
         "folder": review.document.folder,
         "title": str(title) if title else review.document.file_name,
+        "title_is_curated": bool(curated_title is not None and curated_title.toPython() is True),
         "opened_from": review.opened_from,
         "text": review.source.body,
         "cards": [card(review, fact, origin, labels) for fact in review.facts()],

@@ -63,9 +63,20 @@ def test_a_minister_named_by_role_keeps_the_role_and_the_named_office_is_derived
     assert not ask(graph_store, "GRAPH ?g { ?link a ig:PostIdentification } FILTER(?g != graph:inferred)")
 
 
-def test_a_woman_minister_whose_office_no_source_names_stays_a_minister(graph_store):
-    # Heike Hofmann: no source gives her portfolio, so nothing is derived (a gap stays a gap)
-    assert not ask(graph_store, "?link ig:roleHolding holding:heike-hofmann-hessen-minister")
+def test_a_woman_minister_is_identified_with_the_office_one_source_names(graph_store):
+    # Heike Hofmann: only the Hessian ministry's page on the WIR-Vielfaltszentren (corpus
+    # federal-and-laender) names her office, "Sozial- und Integrationsministerin" of the "Hessisches
+    # Ministerium für Arbeit, Integration, Jugend und Soziales": her holding by role is linked to that
+    # named holding (the rule links only where the person's holdings give exactly one named office)
+    named = (
+        "https://w3id.org/integrationsgraph/id/holding/"
+        "heike-hofmann-ministerin-arbeit-integration-jugend-soziales-hessen"
+    )
+    assert values(
+        graph_store,
+        "SELECT ?named WHERE { ?link ig:roleHolding holding:heike-hofmann-hessen-minister ;"
+        " ig:namedHolding ?named }",
+    ) == {(named,)}
 
 
 def test_the_integrationsplan_2_0_is_a_derived_revision_and_replaces_nothing(graph_store):

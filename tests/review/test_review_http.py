@@ -118,3 +118,32 @@ async def test_a_malformed_save_names_the_place_that_is_wrong(review_client, rev
     assert response.status_code == 422
     assert response.json()["error"]["problems"][0].startswith("cards/1/spans/0")
     assert not (review_data / "curation-log.json").exists()
+
+
+async def test_a_save_can_correct_the_source_title_and_a_blank_one_keeps_it(review_client, review_data: Path):
+    stem = "evangelisch-de-oezoguz-wird-staatsministerin-2013-12-16"
+    document = (await review_client.get(f"/api/documents/{stem}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    headline = "Aydan Özoguz wird Staatsministerin für Migration, Flüchtlinge und Integration"
+    response = await review_client.post(
+        f"/api/documents/{stem}",
+        json={"cards": cards, "entities": [], "source": {"title": headline, "title_is_curated": False}},
+    )
+    assert response.status_code == 200, response.text
+    reopened = (await review_client.get(f"/api/documents/{stem}")).json()
+    assert (reopened["title"], reopened["title_is_curated"]) == (headline, False)
+    trig = (review_data / "sources" / f"{stem}.trig").read_text("utf-8")
+    assert f'dct:title "{headline}"@de' in trig
+    assert "ig:titleIsCurated" not in trig
+    # a description of ours is marked as curated; a blank title changes nothing
+    description = "[Özoğuz wird Integrationsbeauftragte]"
+    for given in ({"title": description, "title_is_curated": True}, {"title": "  "}):
+        response = await review_client.post(
+            f"/api/documents/{stem}", json={"cards": cards, "entities": [], "source": given}
+        )
+        assert response.status_code == 200, response.text
+        reopened = (await review_client.get(f"/api/documents/{stem}")).json()
+        assert (reopened["title"], reopened["title_is_curated"]) == (description, True)
+    log = json.loads((review_data / "curation-log.json").read_text("utf-8"))
+    # a title is not a fact: the saves count every fact as kept
+    assert [entry["kept"] for entry in log["documents"][stem]] == [len(cards)] * 3

@@ -50,6 +50,8 @@ async function load() {
   state.current = state.cards.length ? 0 : -1;
   state.unsaved = false;
   document.getElementById("title").textContent = doc.title;
+  document.getElementById("source-title").value = doc.title;
+  document.getElementById("source-title-curated").checked = doc.title_is_curated;
   document.getElementById("origin").textContent =
     `${doc.folder}/${doc.file_name} · opened from ${doc.opened_from === "curated" ? "its curated data" : "the ingestion's draft"}`;
   const kinds = document.getElementById("add-kind");
@@ -522,6 +524,14 @@ function showProblems(title, problems) {
   box.replaceChildren(element("h2", { text: title }), element("ul", {}, ...problems.map((p) => element("li", { text: p }))));
 }
 
+// The source's title, sent only when the curator changed it (or its "ours" mark).
+function sourceChanges() {
+  const title = document.getElementById("source-title").value;
+  const curated = document.getElementById("source-title-curated").checked;
+  if (title === state.doc.title && curated === state.doc.title_is_curated) return {};
+  return { title, title_is_curated: curated };
+}
+
 async function save() {
   document.getElementById("problems").replaceChildren();
   setStatus("Checking and saving …");
@@ -531,6 +541,7 @@ async function save() {
       classes: card.classes, fields: card.fields, time: card.time, spans: card.spans,
     })),
     entities: state.entities,
+    source: sourceChanges(),
   };
   const response = await fetch(body.dataset.api, {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload),
