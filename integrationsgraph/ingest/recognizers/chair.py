@@ -2,9 +2,10 @@
 
 A sentence speaks of the chair when it has a chair word ("Vorsitz", "Vorsitzland", "Vorsitzende",
 "Staffelstab") about a ministers' conference (named in the sentence, or the document's main body). Its
-actors are the Länder it names as holders and the persons with their Land. Each actor's role comes from
-the words before it: "von"/"vom"/"bisherigen"/"zuvor"/"folgt" make a predecessor, "an"/"nach" a successor,
-and the subject of "übergibt" hands over. A date after "am/zum/ab" in a sentence with a take-over verb is
+actors are the Länder it names as holders and the persons with their Land (from the title, or from "für
+<Land>" later in the person's clause). Each actor's role comes from the words before it:
+"von"/"vom"/"bisherigen"/"zuvor"/"folgt" make a predecessor, "an"/"nach" a successor, and the subject of
+"übergibt" hands over. A date after "am/zum/ab" in a sentence with a take-over verb is
 the hand-over: the successor's beginning and the predecessor's end (not in a symbolic ceremony sentence,
 unless "zum"). "bis (zum) D" and "bis Ende M" end the holder's tenure on the day after.
 """
