@@ -97,3 +97,31 @@ def test_a_compound_chair_word_and_a_successor_replacing_a_predecessor(ingest_te
     assert found["land:thueringen"].role == "predecessor"
     assert found["land:thueringen"].end == found["land:hessen"].start
     assert found["land:thueringen"].person == "person:jan-probe"
+
+
+def test_a_minister_leading_the_conference_for_a_land_exercises_its_chair(ingest_text):
+    ingested = ingest_text(
+        "Thüringen übernimmt zum 1. Oktober 2031 den Vorsitz der IntMK von Hessen.\n\n"
+        "Ministerin Greta Vogelsang leitet die Konferenz für Thüringen.\n"
+    )
+    found = tenures(ingested)
+    assert set(found) == {"land:thueringen", "land:hessen"}
+    assert found["land:thueringen"].person == "person:greta-vogelsang"
+    assert found["land:thueringen"].start.edtf == "2031-10-01"
+    assert found["land:hessen"].person is None
+    (office,) = facts_of(ingested, "office_holding")
+    assert (office.person, office.body, office.type) == (
+        "person:greta-vogelsang",
+        "land:thueringen",
+        "minister",
+    )
+
+
+def test_a_land_after_fuer_belongs_to_the_person_nearest_before_it(ingest_text):
+    ingested = ingest_text(
+        "Ministerin Greta Vogelsang gratuliert Till Brandauer, der den Vorsitz der IntMK für Bremen "
+        "übernimmt.\n"
+    )
+    found = tenures(ingested)
+    assert set(found) == {"land:bremen"}
+    assert found["land:bremen"].person == "person:till-brandauer"

@@ -102,9 +102,14 @@ def test_undecided_drafted_facts_unknown_entities_and_half_labelled_entities_are
 def test_a_corrected_date_gets_the_three_layers_and_its_method(workspace):
     review = workspace.open(SYNTHETIC_STEM)
     payload = unchanged_payload(review_json(review, {}))
+    greta_cards = []
     for card in payload["cards"]:
         names_greta = any(f["value"].get("iri") == "person:greta-vogelsang" for f in card["fields"])
         card["decision"] = "rejected" if names_greta else "accepted"
+        greta_cards += [card["iri"]] if names_greta else []
+    # Her sentence's two readings: the chair she exercises for Thüringen and her office as its minister.
+    assert sorted(greta_cards) == ["holding:greta-vogelsang-thueringen-ministerin",
+                                   "holding:intmk-chair-2031-greta-vogelsang"]  # fmt: skip
     meeting = next(c for c in payload["cards"] if c["iri"].endswith("main-conference"))
     meeting["time"]["ends"] = {"edtf": "2032-03", "method": "from-context", "note": ""}
     with pytest.raises(UsageError, match="needs a note"):
@@ -117,8 +122,8 @@ def test_a_corrected_date_gets_the_three_layers_and_its_method(workspace):
     assert (values["earliest"], values["latest"], values["edtf"]) == ("2032-03-01", "2032-03-31", "2032-03")
     assert values["dateMethod"].endswith("/from-context")
     assert values["dateNote"] == "A test's note."
-    assert outcome.counts == {"drafted": len(payload["cards"]), "kept": len(payload["cards"]) - 2,
-                              "corrected": 1, "rejected": 1, "added": 0}  # fmt: skip
+    assert outcome.counts == {"drafted": len(payload["cards"]), "kept": len(payload["cards"]) - 3,
+                              "corrected": 1, "rejected": 2, "added": 0}  # fmt: skip
     # The old end instant is still used by the beginning; nothing else points at a dropped node.
     assert (None, None, URIRef(f"{ID}instant/{SYNTHETIC_STEM}-2032-03-12")) not in outcome.graph
 

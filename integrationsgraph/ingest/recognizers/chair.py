@@ -2,9 +2,10 @@
 
 A sentence speaks of the chair when it has a chair word ("Vorsitz", "Vorsitzland", "Vorsitzende",
 "Staffelstab") about a ministers' conference (named in the sentence, or the document's main body). Its
-actors are the Länder it names as holders and the persons with their Land. Each actor's role comes from
-the words before it: "von"/"vom"/"bisherigen"/"zuvor"/"folgt" make a predecessor, "an"/"nach" a successor,
-and the subject of "übergibt" hands over. A date after "am/zum/ab" in a sentence with a take-over verb is
+actors are the Länder it names as holders and the persons with their Land (from the title, or from "für
+<Land>" later in the person's clause). Each actor's role comes from the words before it:
+"von"/"vom"/"bisherigen"/"zuvor"/"folgt" make a predecessor, "an"/"nach" a successor, and the subject of
+"übergibt" hands over. A date after "am/zum/ab" in a sentence with a take-over verb is
 the hand-over: the successor's beginning and the predecessor's end (not in a symbolic ceremony sentence,
 unless "zum"). "bis (zum) D" and "bis Ende M" end the holder's tenure on the day after.
 """
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
+from integrationsgraph.ingest.gazetteer import Mention
+from integrationsgraph.ingest.persons import PersonMention
 from integrationsgraph.ingest.proposals import Proposals
 from integrationsgraph.ingest.recognizers.common import day_after, end_of_month, is_end_date, is_vague
 from integrationsgraph.ingest.text import Sentence
@@ -65,6 +68,9 @@ _ORDINAL = re.compile(
     r"(?P<n>\d{1,2})\.\s"
 )
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bim|\bins|\baus)\s+(?:das\s+)?$")
+# "Ministerin X leitet die Konferenz für Thüringen": a person acting for a Land the clause names after "für"
+_FOR_LAND = re.compile(r"\bfür\s+(?:(?:das\s+Land|den\s+Freistaat)\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[;:]")
 CHAIR_BODIES = {"ministers-conference"}
 
 
@@ -203,6 +209,7 @@ def _actors(document: Document, sentence: Sentence, proposals: Proposals) -> lis
         if person.title and _HEAD_OF_GOVERNMENT.search(person.title):
             continue  # a chancellor or minister-president is a guest of the conference, never its chair
         position = person.start
+        land_key = person.land
         if person.land:
             near = [
                 land for land in document.within(document.laender, sentence)
@@ -211,7 +218,12 @@ def _actors(document: Document, sentence: Sentence, proposals: Proposals) -> lis
             for land in near:
                 used_lands.add(land.start)
                 position = min(position, land.start)
-        land_ref = proposals.land(person.land) if person.land else None
+        else:
+            acting_for = _land_acted_for(document, sentence, person, persons)
+            if acting_for is not None:
+                used_lands.add(acting_for.start)
+                land_key = acting_for.key
+        land_ref = proposals.land(land_key) if land_key else None
         actors.append(_Actor(position, person.end, land_ref, proposals.person(person)))
     for land in document.within(document.laender, sentence):
         if land.start in used_lands or any(s <= land.start < e for s, e in body_spans):
@@ -228,3 +240,22 @@ def _actors(document: Document, sentence: Sentence, proposals: Proposals) -> lis
         if same is None:
             merged.append(actor)
     return merged
+
+
+def _land_acted_for(
+    document: Document, sentence: Sentence, person: PersonMention, persons: list[PersonMention]
+) -> Mention | None:
+    """The Land a person without one in their title acts for: "für <Land>" later in the same clause,
+    with no other person named in between ("Ministerin X leitet die Konferenz für Thüringen")."""
+    for land in document.within(document.laender, sentence):
+        between = document.body[person.end : land.start]
+        if (
+            land.start < person.end
+            or len(between) > 120
+            or _CLAUSE_BREAK.search(between)
+            or not _FOR_LAND.search(between)
+            or any(person.end <= other.start < land.start for other in persons)
+        ):
+            continue
+        return land
+    return None
