@@ -14,6 +14,7 @@ import uvicorn
 
 from integrationsgraph.pipeline.options import BuildOptions
 from integrationsgraph.server.app import create_app
+from integrationsgraph.server.http_server import server_config
 from integrationsgraph.server.settings import LOG_LEVELS, Settings
 from integrationsgraph.store import build_is_current, current_release
 
@@ -32,6 +33,9 @@ LIMIT_FLAGS = {
     "response_cache_bytes": "bytes of answers cached in memory (default 64 MiB)",
     "worker_store": "memory (default) or disk: where workers keep the build",
     "reload_interval": "seconds between looks for a new build (default 2; 0: never)",
+    "trusted_proxies": "addresses or networks (comma-separated) whose forwarding headers are believed",
+    "header_timeout": "seconds to send the request line and headers (default 10)",
+    "body_timeout": "seconds to send the request body (default 30)",
 }
 
 
@@ -82,10 +86,5 @@ def run(args: argparse.Namespace) -> int:
     if not settings.data and not settings.sparql_backend:
         ensure_current_build(BuildOptions(build_dir=settings.build_dir, progress=True), args.no_build)
     app = create_app(settings)
-    # h11 holds the request line and headers in one buffer: room for a long GET query plus the headers.
-    line_and_headers = settings.max_header_bytes + 3 * settings.max_query_length + 1024
-    uvicorn.run(
-        app, host=settings.host, port=settings.port, log_level=settings.log_level,
-        h11_max_incomplete_event_size=line_and_headers,
-    )  # fmt: skip
+    uvicorn.Server(server_config(app, settings)).run()  # h11, timeouts, no proxy headers: http_server.py
     return 0

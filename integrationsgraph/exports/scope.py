@@ -10,7 +10,8 @@ from typing import Literal, Protocol
 import pyoxigraph as ox
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.namespaces import BASE
+from integrationsgraph.namespaces import BASE, sparql_prologue
+from integrationsgraph.server.backends import QuerySyntaxError
 
 ScopeKind = Literal["all", "entity", "construct"]
 SCOPES: tuple[str, ...] = ("all", "entity", "construct")
@@ -63,6 +64,16 @@ class Scope:
         return f"FILTER(?g NOT IN ({', '.join(left_out)}))"
 
 
+def _at_users_line(error: QuerySyntaxError, text: str) -> QuerySyntaxError:
+    """The error located in the query as its author wrote it, without the PREFIX lines put before it."""
+    prologue = sparql_prologue()
+    added = prologue.count("\n")
+    if not text.startswith(prologue) or error.line is None or error.line <= added:
+        return error
+    here, there = f"{error.line}:{error.column}", f"{error.line - added}:{error.column}"
+    return QuerySyntaxError(str(error).replace(here, there, 1), error.line - added, error.column)
+
+
 def is_detail(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> bool:
     return isinstance(term, ox.BlankNode) or (
         isinstance(term, ox.NamedNode) and term.value.startswith(DETAIL_NAMESPACES)
@@ -70,7 +81,10 @@ def is_detail(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> bool:
 
 
 async def _construct(backend: Querier, text: str) -> list[ox.Triple]:
-    result = await backend.query(text)
+    try:
+        result = await backend.query(text)
+    except QuerySyntaxError as error:
+        raise _at_users_line(error, text) from None
     if result.kind != "graph":
         raise UsageError("the scope query must be a CONSTRUCT (or DESCRIBE) query")
     return result.triples()

@@ -27,7 +27,7 @@ from integrationsgraph.server.backends import (
     ServerBusy,
 )
 from integrationsgraph.server.deadline import ClientDisconnected, query_deadline, unless_disconnected
-from integrationsgraph.server.errors import HTTPProblem
+from integrationsgraph.server.errors import CLIENT_CLOSED, HTTPProblem
 from integrationsgraph.server.guards import might_name_service, refuse_federated_query
 from integrationsgraph.server.http_cache import CachedAnswer, answer_key, asks_for_any, etag, matching_etag
 from integrationsgraph.server.limits import (
@@ -43,7 +43,6 @@ from integrationsgraph.server.service_description import request_base_url
 query_log = logging.getLogger("integrationsgraph.server.queries")
 
 VARY = "Accept, Accept-Encoding"
-CLIENT_CLOSED = 499  # nginx's code for "the client closed the connection": logged, never seen by anyone
 STATUS_OF = {QuerySyntaxError: 400, QueryTimeout: 504, ServerBusy: 503, BackendUnavailable: 502}
 
 

@@ -31,7 +31,6 @@ from integrationsgraph.server.service_description import (
     serialize_description,
 )
 from integrationsgraph.server.settings import Settings
-from integrationsgraph.store import current_release
 
 log = logging.getLogger("integrationsgraph.server")
 
@@ -118,9 +117,7 @@ def create_app(settings: Settings, backend: Backend | None = None) -> Starlette:
         start = getattr(app.state.backend, "start", None)
         if start is not None:
             await start()  # the worker processes open the store before the first request
-        source = getattr(app.state.backend, "source", None)  # the release the pool was opened on
-        served = source.path.parent if source is not None else current_release(settings.build_dir)
-        reloader = BuildReloader(app, served) if watch_build else None
+        reloader = BuildReloader(app, app.state.release) if watch_build else None
         watching = None
         if reloader is not None and settings.reload_interval > 0:
             watching = asyncio.get_running_loop().create_task(reloader.watch())
@@ -141,6 +138,7 @@ def create_app(settings: Settings, backend: Backend | None = None) -> Starlette:
     )  # fmt: skip
     app.state.settings = settings
     app.state.backend = backend
+    app.state.release = serving.served_release(settings, backend)  # its dumps are the ones served
     app.state.dataset_statistics = None
     app.state.metrics = metrics
     app.state.response_cache = ResponseCache(settings.response_cache_bytes)

@@ -42,17 +42,15 @@ DESCRIPTIONS = {
 
 
 def dump_store(request: Request) -> DumpStore | None:
-    """The dumps of the release being served: looked up again when a new build swaps the backend."""
+    """The dumps of the release being served (`app.state.release`, which the reloader changes together
+    with the backend), never those of a release `build/current` points at but the server refused."""
     state = request.app.state
+    release = getattr(state, "release", None)
     cached = getattr(state, "dump_store", None)
-    if cached is None or cached[0] is not state.backend:
-        store = DumpStore(state.settings.build_dir) if _serves_build(state.settings) else None
-        state.dump_store = (state.backend, store)
+    if cached is None or cached[0] != release:
+        store = DumpStore(state.settings.build_dir, release) if release is not None else None
+        state.dump_store = (release, store)
     return state.dump_store[1]
-
-
-def _serves_build(settings: Settings) -> bool:
-    return not settings.data and not settings.sparql_backend
 
 
 def site_base(request: Request) -> str:

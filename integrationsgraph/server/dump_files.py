@@ -2,8 +2,9 @@
 JSON-LD made on first request and cached per build hash (`<build_dir>/cache/dumps/<hash>/`), each with
 its sha256.
 
-A DumpStore is fixed to the release current when it is made; the server makes a new one when it swaps
-to a new build. No release (a server over `--data` files or `--sparql-backend`): no dumps.
+A DumpStore is fixed to the release the server serves (not whatever `build/current` points at, which may
+be a release the server refused); the server makes a new one when it swaps to a new build. No release (a
+server over `--data` files or `--sparql-backend`): no dumps.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from integrationsgraph.namespaces import PREFIXES
-from integrationsgraph.store import current_release
 
 STEM = "integrationsgraph"
 
@@ -55,9 +55,9 @@ class Dump:
 class DumpStore:
     """The dumps of one release; thread-safe, each derived file produced at most once."""
 
-    def __init__(self, build_dir: Path):
+    def __init__(self, build_dir: Path, release: Path | None):
         self.build_dir = Path(build_dir)
-        self.release = current_release(self.build_dir)
+        self.release = release
         self._lock = threading.Lock()
         self._dumps: dict[str, Dump] = {}
 

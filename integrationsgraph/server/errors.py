@@ -3,6 +3,11 @@
 JSON: `{"error": {"status": 400, "title": "Query syntax error", "detail": "...", ...}}` as
 `application/json`; extra members (such as `line` and `column`) sit beside the three required ones.
 A client whose Accept header prefers `text/html` over `application/json` gets a small HTML page instead.
+
+Every error answer carries `Cache-Control: no-store`. The successful answers are `public` and cached for
+minutes (the graph does not change), but an error is about one moment or one request: a 503 or 504 says
+the server was busy then, a 400 may come from a header no cache keys on (a bad forwarding header), and a
+shared cache that kept one would hand it to every later client. Errors are cheap to produce again.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import json
 import logging
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from integrationsgraph.server.backends import BackendUnavailable, QuerySyntaxError, QueryTimeout, ServerBusy
@@ -26,6 +31,7 @@ STATUS_TITLES = {
     404: "Not found",
     405: "Method not allowed",
     406: "Not acceptable",
+    408: "Request timeout",
     413: "Request body too large",
     415: "Unsupported media type",
     500: "Internal server error",
@@ -33,6 +39,10 @@ STATUS_TITLES = {
     503: "Service unavailable",
     504: "Query timeout",
 }
+
+
+ERROR_CACHE_CONTROL = "no-store"  # why: the module's docstring
+CLIENT_CLOSED = 499  # nginx's code for "the client closed the connection": logged, never seen by anyone
 
 
 class HTTPProblem(Exception):
@@ -62,11 +72,18 @@ def error_response(
 ) -> Response:
     """The error as JSON or as an HTML page, depending on the request's Accept header."""
     body = {"status": status, "title": title, "detail": detail, **extra}
-    headers = {"Vary": "Accept", **(headers or {})}
+    headers = {"Vary": "Accept", "Cache-Control": ERROR_CACHE_CONTROL, **(headers or {})}
     if wants_html(request):
         return Response(_page(body), status, headers, media_type="text/html; charset=utf-8")
-    content = json.dumps({"error": body}, ensure_ascii=False, indent=2) + "\n"
-    return Response(content, status, headers, media_type="application/json")
+    return Response(
+        error_json(status, title, detail, **extra), status, headers, media_type="application/json"
+    )
+
+
+def error_json(status: int, title: str, detail: str, **extra) -> bytes:
+    """The JSON error body (also written by the HTTP server itself, before there is a request)."""
+    body = {"status": status, "title": title, "detail": detail, **extra}
+    return (json.dumps({"error": body}, ensure_ascii=False, indent=2) + "\n").encode()
 
 
 def _page(body: dict) -> str:
@@ -124,6 +141,12 @@ async def handle_server_busy(request: Request, error: ServerBusy) -> Response:
     return error_response(request, 503, "Server busy", f"{error}; retry later.", headers)
 
 
+async def handle_client_disconnect(request: Request, error: ClientDisconnect) -> Response:
+    """The client went away while sending its request: nobody to answer, nothing went wrong here."""
+    log.info("client left during %s %s before sending the whole request", request.method, request.url.path)
+    return Response(status_code=CLIENT_CLOSED)
+
+
 async def handle_internal_error(request: Request, error: Exception) -> Response:
     # Starlette's ServerErrorMiddleware calls this and then re-raises, so the server logs the traceback too.
     log.exception("internal error answering %s %s", request.method, request.url.path, exc_info=error)
@@ -139,5 +162,6 @@ EXCEPTION_HANDLERS = {
     BackendUnavailable: handle_backend_unavailable,
     QueryTimeout: handle_query_timeout,
     ServerBusy: handle_server_busy,
+    ClientDisconnect: handle_client_disconnect,
     Exception: handle_internal_error,
 }

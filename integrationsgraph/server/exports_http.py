@@ -1,8 +1,15 @@
 """Graph exports over HTTP: `/export?format=graphml|gexf|dot|cytoscape&scope=all|entity|construct`
 with `entity=IRI&depth=N` or `query=CONSTRUCT…`, `lang=de|en`, `inferred=true` (the same writers as
-`integrationsgraph export`). A CONSTRUCT scope passes the endpoint's guard (no SERVICE, no LOAD)."""
+`integrationsgraph export`). A CONSTRUCT scope passes the endpoint's guard (no SERVICE, no LOAD).
+
+An export is several queries and then work in Python (a networkx graph, its serialization), seconds for a
+large scope: it runs on a worker thread, so the event loop keeps answering everyone else, and under one
+deadline (the `query_timeout` setting, or less with `timeout=`) for all of its queries together."""
 
 from __future__ import annotations
+
+import asyncio
+import time
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -14,6 +21,8 @@ from integrationsgraph.exports.run import export
 from integrationsgraph.exports.scope import Scope
 from integrationsgraph.exports.writers import FORMATS
 from integrationsgraph.namespaces import sparql_prologue
+from integrationsgraph.server.backends import QueryTimeout
+from integrationsgraph.server.deadline import query_deadline
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.guards import refuse_federated_query
 from integrationsgraph.server.linking import public_base
@@ -42,15 +51,40 @@ def scope_from(request: Request) -> Scope:
     return Scope(kind, inferred=inferred, base=base)  # type: ignore[arg-type]  (Scope checks the kind)
 
 
+class _DeadlineBackend:
+    """The served backend as an export on a worker thread sees it: each query is handed to the event loop
+    (where the backend lives) with what is left of the export's one deadline."""
+
+    def __init__(self, backend, loop: asyncio.AbstractEventLoop, seconds: float):
+        self.backend = backend
+        self.loop = loop
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+    async def query(self, text: str):
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise QueryTimeout(self.seconds)
+        future = asyncio.run_coroutine_threadsafe(self.backend.query(text, timeout=left), self.loop)
+        return await asyncio.wrap_future(future)
+
+    def export(self, scope: Scope, format_name: str, language: str) -> bytes:
+        """Run the whole export on this (worker) thread, in an event loop of its own."""
+        return asyncio.run(export(self, scope, format_name, language))
+
+
 async def export_graph(request: Request) -> Response:
     format_name = request.query_params.get("format", "")
+    settings = request.app.state.settings
+    seconds = query_deadline(request, request.query_params.get("timeout"), settings.query_timeout)
     try:
         scope = scope_from(request)
         if scope.kind == "construct":
             await run_in_threadpool(refuse_federated_query, scope.construct or "")
         if format_name not in FORMATS:
             raise UsageError(f"format: {format_name!r} is not one of {', '.join(FORMATS)}")
-        data = await export(request.app.state.backend, scope, format_name, page_language(request))
+        backend = _DeadlineBackend(request.app.state.backend, asyncio.get_running_loop(), seconds)
+        data = await run_in_threadpool(backend.export, scope, format_name, page_language(request))
     except UsageError as error:
         raise HTTPProblem(400, "Bad request", str(error)) from None
     media_type, suffix = FORMATS[format_name]

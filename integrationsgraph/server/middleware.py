@@ -1,10 +1,14 @@
 """The middleware around every route, outermost first, and why each sits where it does.
 
 1. metrics: outermost, so it counts the status the client really got (CORS preflights included);
-2. CORS: any origin, no credentials (the graph is public; cookies are never used), preflight answered;
-3. the gzip ETag marker: outside gzip, so it sees which responses were compressed;
-4. gzip, for clients that accept it;
-5. request limits: innermost, before any handler reads headers or a body.
+2. forwarding: the site's address and the client's, from trusted proxies only (forwarding.py); before
+   everything that reads them, and inside metrics so its 400s are counted;
+3. security headers: nosniff everywhere, the content security policy on pages (security_headers.py);
+4. CORS: any origin, no credentials (the graph is public; cookies are never used), preflight answered;
+5. the gzip ETag marker: outside gzip, so it sees which responses were compressed;
+6. gzip, for clients that accept it;
+7. request limits: before any handler reads headers or a body;
+8. the body deadline: innermost, so every read of the body is timed (body_deadline.py).
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
+from integrationsgraph.server.body_deadline import BodyDeadlineMiddleware
+from integrationsgraph.server.forwarding import ForwardingMiddleware
 from integrationsgraph.server.http_cache import EncodingETagMiddleware
 from integrationsgraph.server.limits import ROW_LIMIT_HEADER, TRUNCATED_HEADER, RequestLimitsMiddleware
 from integrationsgraph.server.metrics import Metrics, MetricsMiddleware
+from integrationsgraph.server.security_headers import SecurityHeadersMiddleware
 from integrationsgraph.server.settings import Settings
 
 # Response headers a script on another origin may read.
@@ -25,6 +32,8 @@ EXPOSED_HEADERS = ["ETag", "Retry-After", "Link", TRUNCATED_HEADER, ROW_LIMIT_HE
 def middleware_stack(settings: Settings, metrics: Metrics) -> list[Middleware]:
     return [
         Middleware(MetricsMiddleware, metrics=metrics),
+        Middleware(ForwardingMiddleware, trusted_proxies=settings.trusted_proxies),
+        Middleware(SecurityHeadersMiddleware),
         Middleware(
             CORSMiddleware,
             allow_origins=["*"],
@@ -41,4 +50,5 @@ def middleware_stack(settings: Settings, metrics: Metrics) -> list[Middleware]:
             max_header_bytes=settings.max_header_bytes,
             max_body_bytes=settings.max_body_bytes,
         ),
+        Middleware(BodyDeadlineMiddleware, seconds=settings.body_timeout),
     ]

@@ -13,11 +13,13 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from pyparsing.exceptions import ParseBaseException
 from rdflib.plugins.sparql.parser import parseUpdate
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from integrationsgraph.server.backends import Dataset
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.guards import refuse_remote_update
+from integrationsgraph.server.limits import check_query_length
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -106,29 +108,29 @@ async def read_operation(request: Request) -> Operation:
     if request.method in ("GET", "HEAD"):
         if "update" in url_parameters:
             raise _bad_request("an update cannot be sent with GET (and this endpoint is read-only)")
-        return _from_parameters(url_parameters)
+        return await _from_parameters(request, url_parameters)
     media_type, charset = _content_type(request)
     if media_type == FORM:
         form = parse_qs(await _utf8_body(request, charset), keep_blank_values=True)
-        return _from_parameters(_merge(url_parameters, form))
+        return await _from_parameters(request, _merge(url_parameters, form))
     if media_type == QUERY:
         if "query" in url_parameters or "update" in url_parameters:
             raise _bad_request("a direct POST carries the query in the body, not also in the URL")
         text = await _utf8_body(request, charset)
         return QueryOperation(text, _dataset(url_parameters), _timeout(url_parameters))
     if media_type == UPDATE:
-        _refuse_update([await _utf8_body(request, charset)], url_parameters)
+        await _refuse_update(request, [await _utf8_body(request, charset)], url_parameters)
     if not media_type:
         raise _unsupported(f"a POST needs a Content-Type: {FORM} or {QUERY}")
     raise _unsupported(f"{media_type} is not a SPARQL request; send {FORM} or {QUERY}")
 
 
-def _from_parameters(parameters: dict[str, list[str]]) -> Operation:
+async def _from_parameters(request: Request, parameters: dict[str, list[str]]) -> Operation:
     queries, updates = parameters.get("query", []), parameters.get("update", [])
     if queries and updates:
         raise _bad_request("a request carries either a query or an update, not both")
     if updates:
-        _refuse_update(updates, parameters)
+        await _refuse_update(request, updates, parameters)
     if len(queries) > 1:
         raise _bad_request(f"the request has {len(queries)} query parameters; send exactly one")
     if not queries:
@@ -143,16 +145,17 @@ def _timeout(parameters: dict[str, list[str]]) -> str | None:
     return values[0] if values else None
 
 
-def _refuse_update(updates: list[str], parameters: dict[str, list[str]]) -> None:
-    """Always raises: 400 for a malformed update request or one that would fetch (LOAD, SERVICE), else 403."""
+async def _refuse_update(request: Request, updates: list[str], parameters: dict[str, list[str]]) -> None:
+    """Always raises: 400 for a malformed update request or one that would fetch (LOAD, SERVICE), else 403.
+
+    The update is parsed (to tell a malformed one, 400, from a well-formed one, 403) off the event loop,
+    and only up to the query length limit; every way the parser can fail is a 400."""
     if len(updates) > 1:
         raise _bad_request(f"the request has {len(updates)} update parameters; send exactly one")
-    try:
-        parsed = parseUpdate(updates[0])
-    except ParseBaseException as error:
-        raise HTTPProblem(
-            400, "Update syntax error", str(error), line=error.lineno, column=error.col
-        ) from None
+    settings = getattr(request.app.state, "settings", None)
+    if settings is not None:
+        check_query_length(updates[0], settings.max_query_length)
+    parsed = await run_in_threadpool(_parse_update, updates[0])
     refuse_remote_update(parsed)
     protocol_dataset = "using-graph-uri" in parameters or "using-named-graph-uri" in parameters
     if protocol_dataset and any(_names_own_dataset(operation) for operation in parsed.request):
@@ -160,6 +163,21 @@ def _refuse_update(updates: list[str], parameters: dict[str, list[str]]) -> None
     raise HTTPProblem(
         403, "Read-only endpoint", "This SPARQL endpoint is read-only: it answers queries, not updates."
     )
+
+
+def _parse_update(text: str):
+    try:
+        return parseUpdate(text)
+    except ParseBaseException as error:
+        raise HTTPProblem(
+            400, "Update syntax error", str(error), line=error.lineno, column=error.col
+        ) from None
+    except RecursionError:
+        raise HTTPProblem(
+            400, "Update syntax error", "the update is nested too deeply to be read (groups within groups)"
+        ) from None
+    except ValueError as error:  # rdflib decodes escapes as it parses: \U00110000 is no character
+        raise HTTPProblem(400, "Update syntax error", str(error)) from None
 
 
 def _names_own_dataset(operation) -> bool:

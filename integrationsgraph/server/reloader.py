@@ -50,7 +50,7 @@ class BuildReloader:
             self._refused = release
             return False
         old, self.app.state.backend = self.app.state.backend, backend
-        self.release = release
+        self.release = self.app.state.release = release  # the dumps follow the data they describe
         self.app.state.dataset_statistics = None
         self.app.state.response_cache.clear()
         log.info("now serving the build %s", release.name)

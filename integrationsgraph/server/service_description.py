@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 
 from integrationsgraph.server.backends import Backend
+from integrationsgraph.server.forwarding import site
 from integrationsgraph.server.results import GRAPH_OFFERS, RESULTS_OFFERS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -25,28 +26,9 @@ GRAPH_SIZES_QUERY = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph {
 DEFAULT_GRAPH_SIZE_QUERY = "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
 
 
-def _first_forwarded(value: str) -> dict[str, str]:
-    """The parameters of the first (client-side) element of an RFC 7239 Forwarded header."""
-    pairs = {}
-    for pair in value.split(",", maxsplit=1)[0].split(";"):
-        name, _, raw = pair.strip().partition("=")
-        if name:
-            pairs[name.strip().lower()] = raw.strip().strip('"')
-    return pairs
-
-
 def request_base_url(request: Request) -> str:
-    """The site's base URL as the client sees it: Forwarded, else X-Forwarded-*, else the request itself."""
-    headers = request.headers
-    forwarded = _first_forwarded(headers["forwarded"]) if "forwarded" in headers else {}
-    proto = forwarded.get("proto") or _first(headers.get("x-forwarded-proto")) or request.url.scheme
-    host = forwarded.get("host") or _first(headers.get("x-forwarded-host")) or request.url.netloc
-    prefix = (_first(headers.get("x-forwarded-prefix")) or "").strip("/")
-    return f"{proto}://{host}/" + (f"{prefix}/" if prefix else "")
-
-
-def _first(value: str | None) -> str | None:
-    return value.split(",")[0].strip() if value else None
+    """The site's base URL as the client sees it (proxy headers only from trusted proxies: forwarding.py)."""
+    return site(request).base_url
 
 
 async def dataset_statistics(backend: Backend) -> tuple[int, dict[str, int]]:

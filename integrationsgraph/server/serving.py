@@ -42,6 +42,17 @@ def release_backend(settings: Settings, release: Path) -> WorkerPoolBackend:
     return WorkerPoolBackend(source, label, version=release.name, **pool_options(settings))
 
 
+def served_release(settings: Settings, backend: Backend) -> Path | None:
+    """The release directory `backend` serves (its dumps and other files go with it), or None when it
+    serves no build (data files, a remote endpoint)."""
+    if settings.data or settings.sparql_backend:
+        return None
+    source = getattr(backend, "source", None)  # a pool: on `<release>/store`, or on a dump of given data
+    if source is None:
+        return current_release(settings.build_dir)
+    return source.path.parent if source.path.name == "store" else None
+
+
 def open_backend(settings: Settings) -> Backend:
     """A remote endpoint, the given data files, or the current build; InputError when there is no build."""
     if settings.sparql_backend:

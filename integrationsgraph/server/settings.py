@@ -27,11 +27,15 @@ Limits and the query workers (`serve` runs queries in worker processes; see docs
 | response_cache_bytes | `67108864`   | bytes of answers kept in memory for repeated queries (0: none)    |
 | worker_store         | `memory`     | `memory`: workers copy the build into memory; `disk`: read in place |
 | reload_interval      | `2`          | seconds between looks at `build/current` for a new build (0: never) |
+| trusted_proxies      | none         | addresses/networks whose forwarding headers are believed (`*`: all) |
+| header_timeout       | `10`         | seconds a client has to send the request line and headers         |
+| body_timeout         | `30`         | seconds a client has to send the whole request body               |
 
 Each has a flag (`--query-timeout`, ...) and an environment variable (`INTEGRATIONSGRAPH_QUERY_TIMEOUT`, ...).
 
 (1) paths joined by `os.pathsep` (`:`). Without `public_url`, the public address comes from the request
-and the proxy headers `Forwarded`, `X-Forwarded-Proto`, `X-Forwarded-Host` and `X-Forwarded-Prefix`.
+and, from a `trusted_proxies` address only, the proxy headers `Forwarded`, `X-Forwarded-Proto`,
+`X-Forwarded-Host` and `X-Forwarded-Prefix` (see forwarding.py).
 
 (2) `https://w3id.org/integrationsgraph/`: the base of the minted IRIs; `<public_base>id/…`, `…def…` and
 `…graph/…` are served at `/id/…`, `/def…` and `/graph/…` of this server.
@@ -52,6 +56,7 @@ from urllib.parse import urlsplit
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.paths import BUILD_DIR
+from integrationsgraph.server.forwarding import Network, trusted_networks
 
 ENV_PREFIX = "INTEGRATIONSGRAPH_"
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
@@ -142,6 +147,9 @@ class Settings:
     response_cache_bytes: int = 64 * 1024 * 1024
     worker_store: str = "memory"
     reload_interval: float = 2.0
+    trusted_proxies: tuple[Network, ...] = ()  # forwarding headers are believed from these only
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
 
     @classmethod
     def resolve(
@@ -190,6 +198,9 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "response_cache_bytes": _not_negative,
     "worker_store": _worker_store,
     "reload_interval": _not_negative_seconds,
+    "trusted_proxies": trusted_networks,
+    "header_timeout": _positive_seconds,
+    "body_timeout": _positive_seconds,
 }
 
 

@@ -46,7 +46,8 @@ def launched_chromium() -> Iterator[Browser]:
 @contextmanager
 def recording_page(browser: Browser, timeout_ms: int, **context_options) -> Iterator[Page]:
     """A fresh page that records every request it makes (`requests_made`) and every uncaught script
-    error (`script_errors`), so a test can assert the page fetched nothing from elsewhere."""
+    error (`script_errors`, with anything the Content Security Policy blocked), so a test can assert the
+    page fetched nothing from elsewhere and works under the site's policy."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
     context.set_default_timeout(timeout_ms)
     page = context.new_page()
@@ -54,10 +55,17 @@ def recording_page(browser: Browser, timeout_ms: int, **context_options) -> Iter
     page.script_errors = []
     page.on("request", lambda request: page.requests_made.append(request.url))
     page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    page.on("console", lambda message: _record_policy_violation(page, message))
     try:
         yield page
     finally:
         context.close()
+
+
+def _record_policy_violation(page: Page, message) -> None:
+    """Chromium reports what the Content Security Policy blocked as a console error."""
+    if message.type == "error" and "Content Security Policy" in message.text:
+        page.script_errors.append(message.text)
 
 
 def artifacts_dir() -> Path:

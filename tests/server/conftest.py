@@ -21,6 +21,7 @@ from starlette.applications import Starlette
 
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.backends import EmbeddedBackend
+from integrationsgraph.server.http_server import server_config
 from integrationsgraph.server.settings import Settings
 
 READY_TIMEOUT_SECONDS = 30.0
@@ -38,7 +39,9 @@ def wait_until(ready: Callable[[], bool], what: str, timeout: float = READY_TIME
 @contextlib.contextmanager
 def running_server(app: Starlette) -> Iterator[str]:
     """Serve `app` with uvicorn in a thread on a free loopback port; yields the base URL; always stops."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
+    # The configuration `serve` uses (h11, timeouts, no uvicorn proxy headers), on a free loopback port.
+    config = server_config(app, app.state.settings, host="127.0.0.1", port=0, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-under-test", daemon=True)
     thread.start()
     try:

@@ -106,8 +106,10 @@ def test_lists_the_default_dataset_with_triple_counts(sample_server) -> None:
     ],
     ids=["x-forwarded", "x-forwarded-prefix", "forwarded"],
 )
-def test_endpoint_is_right_behind_a_reverse_proxy(sample_server, headers, expected) -> None:
-    assert endpoints(description(sample_server, headers=headers)) == [expected]
+def test_endpoint_is_right_behind_a_reverse_proxy(start_server, sample_app, headers, expected) -> None:
+    settings = Settings.resolve({"trusted_proxies": "127.0.0.1"}, {})
+    with start_server(create_app(settings, backend=sample_app.state.backend)) as base_url:
+        assert endpoints(description(base_url, headers=headers)) == [expected]
 
 
 @pytest.mark.slow
