@@ -16,7 +16,7 @@ from bench.synthetic.facts import (
 )
 from bench.synthetic.names import MOTTO_WORDS
 from bench.synthetic.release import Head, Release
-from bench.synthetic.turtle import lang, positive
+from bench.synthetic.turtle import lang, positive, typed
 from bench.synthetic.world import FIRST_YEAR, World
 
 
@@ -65,6 +65,11 @@ def chair_handover(w: World, year: int) -> Story:
             )
             succeeds = []
         holding(r, chair_holding(year, land), [*chair_pairs(land.iri), *succeeds], tenure, [passed])
+        rotation = r.say("Der Vorsitz wechselt jeweils zum 1. Januar des Jahres.")
+        r.add(
+            "post:intmk-chair",
+            [("ig:termLength", typed("P1Y", "duration")), ("ig:evidence", r.evidence(rotation))],
+        )
         r.fill(2)
         yield
         leads = r.say(f"Den Vorsitz führt {title} {minister.full_name}.")

@@ -127,6 +127,7 @@ class World:
                 "post:intmk-chair",
                 (
                     ("a", "ig:Post"),
+                    ("a", "ig:SingleHolderPost"),
                     ("org:postIn", "body:intmk"),
                     ("org:role", "igc:chair"),
                     ("rdfs:label", lang("Vorsitz der IntMK")),
@@ -233,12 +234,15 @@ class World:
             }[role]
             label = f"{title} ({self.label_of(within)})"
             iri = f"post:{within.removeprefix('ministry:')}-{concept}"
+        # ministers, senators and plenipotentiaries hold their office one at a time; state secretaries not
+        single = (("a", "ig:SingleHolderPost"),) if concept != "state-secretary" else ()
         return self.registry.define(
             Entity(
                 "posts",
                 iri,
                 (
                     ("a", "ig:Post"),
+                    *single,
                     ("org:postIn", within),
                     ("org:role", f"igc:{concept}"),
                     ("rdfs:label", lang(label)),

@@ -3,9 +3,12 @@
 Nodes are IRIs (not literals, not the detail nodes: evidence, instants, intervals); each has `label` (in the
 chosen language, else German, else English; holdings and meetings a display title such as
 "Hessen · Vorsitz der IntMK"; else the compact IRI), `iri`, `type` (a compact class name)
-and `kind` (the id/ type segment). Holdings and meetings get `start` and `end` (ISO dates from the
-`ig:earliest` bounds of their interval; events get both from their instant) for timelines. Edges are the
-IRI-to-IRI statements other than rdf:type, with `label` (the property's label) and `iri`.
+and `kind` (the id/ type segment). Holdings get `start` and `end` from their resolved tenure (the
+possible part, `end` the last day held, inclusive, as `chair-at` gives `possibleUntil`; GEXF's intervals
+are closed), `certainFrom`/`certainUntil` where some days are sure, `contested` where sources contradict;
+an unresolved bound is left out. Meetings get `start` and `end` from the `ig:earliest` bounds of their
+interval, events both from their instant. Edges are the IRI-to-IRI statements other than rdf:type, with
+`label` (the property's label) and `iri`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import pyoxigraph as ox
 from integrationsgraph.exports.scope import RDF_TYPE, Querier, is_detail
 from integrationsgraph.namespaces import BASE, PREFIXES
 from integrationsgraph.server.fact_titles import fact_titles
+from integrationsgraph.tenure_windows import Tenure, read_tenures
 
 BATCH = 400
 LABEL_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -56,6 +60,7 @@ class NodeDetails:
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     times: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     types: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    tenures: dict[str, Tenure] = field(default_factory=dict)
 
 
 async def node_details(backend: Querier, iris: set[str], nodes: set[str]) -> NodeDetails:
@@ -82,7 +87,22 @@ async def node_details(backend: Querier, iris: set[str], nodes: set[str]) -> Nod
             begin = row.get("begin") or row.get("instant")
             end = row.get("end") or row.get("instant")
             details.times[row["x"].value] = (begin.value if begin else None, end.value if end else None)
+    details.tenures = await read_tenures(backend, nodes)
     return details
+
+
+def tenure_attributes(tenure: Tenure) -> dict[str, str]:
+    """A holding's interval for timelines: the possible part, days inclusive (one end convention with
+    the named queries); the sure part and a contested flag beside it."""
+    days = tenure.days()
+    attributes = {
+        "start": days["possible_from"],
+        "end": days["possible_until"],
+        "certainFrom": days["certain_from"],
+        "certainUntil": days["certain_until"],
+    }
+    found = {name: day.isoformat() for name, day in attributes.items() if day is not None}
+    return found | ({"contested": "true"} if tenure.contested else {})
 
 
 def choose_label(labels: dict[str, str], language: str, iri: str) -> str:
@@ -120,11 +140,14 @@ def build_graph(triples: list[ox.Triple], details: NodeDetails, language: str) -
             if types.get(iri)
             else "",
         }
-        start, end = details.times.get(iri, (None, None))
-        if start:
-            attributes["start"] = start
-        if end:
-            attributes["end"] = end
+        if iri in details.tenures:
+            attributes.update(tenure_attributes(details.tenures[iri]))
+        else:
+            start, end = details.times.get(iri, (None, None))
+            if start:
+                attributes["start"] = start
+            if end:
+                attributes["end"] = end
         graph.add_node(iri, **attributes)
     for triple in triples:
         subject, predicate, obj = triple.subject, triple.predicate.value, triple.object

@@ -1,4 +1,5 @@
-"""The build: inputs -> parse -> validate -> reason -> store -> rules -> checks -> dumps -> publish.
+"""The build: inputs -> parse -> validate -> reason -> store -> rules -> tenures -> checks -> dumps -> publish
+(the release).
 
 `run_build(options)` is the one entry point (the CLI and tests call it); each stage is a module of this
 package. Raises InputError (exit 2) or DataNonConformant (exit 1); a failed build removes its temporary
@@ -18,6 +19,9 @@ from integrationsgraph.pipeline.options import BuildOptions, BuildResult
 from integrationsgraph.pipeline.progress import StageTimer
 from integrationsgraph.pipeline.reasoning import InstanceReasoner, about_our_data, data_nodes, reason
 from integrationsgraph.pipeline.tbox import check_constructs, close_ontology
+from integrationsgraph.pipeline.tenure_inputs import read_tenure_inputs
+from integrationsgraph.pipeline.tenure_output import tenure_triples
+from integrationsgraph.pipeline.tenures import resolve
 from integrationsgraph.pipeline.validation import validate_inputs
 from integrationsgraph.store import current_release, release_matches
 
@@ -47,13 +51,26 @@ def _up_to_date(options: BuildOptions, digest: str) -> BuildResult | None:
     return BuildResult(release, release / "store", report.read_report(release), up_to_date=True)
 
 
+def _with_entailments(reasoner: InstanceReasoner, inputs: LoadedInputs, triples: list[tuple]) -> list[tuple]:
+    """The new triples and what they entail about our data (and about the nodes they mint)."""
+    minted = [t for t in triples if t not in reasoner.known]
+    nodes = data_nodes(inputs) | {s for s, _, _ in minted}
+    entailed = {t for t in reasoner.add(minted) if about_our_data(t, nodes)}
+    return [*minted, *sorted(entailed, key=str)]
+
+
 def _derive(store: ox.Store, reasoner: InstanceReasoner, inputs: LoadedInputs, rule_files) -> tuple:
     """Run the rules, then reason over what they minted; returns (triples, counts per rule)."""
     outputs = rules.run_rules(store, rule_files)
-    minted = [t for triples in outputs.values() for t in triples if t not in reasoner.known]
-    nodes = data_nodes(inputs) | {s for s, _, _ in minted}
-    entailed = {t for t in reasoner.add(minted) if about_our_data(t, nodes)}
-    return [*minted, *sorted(entailed, key=str)], {name: len(triples) for name, triples in outputs.items()}
+    derived = _with_entailments(reasoner, inputs, [t for triples in outputs.values() for t in triples])
+    return derived, {name: len(triples) for name, triples in outputs.items()}
+
+
+def _resolve_tenures(store: ox.Store, reasoner: InstanceReasoner, inputs: LoadedInputs) -> tuple:
+    """Resolve the tenures of single-holder posts' holdings (after the rules, which may mint holdings)."""
+    holdings, posts = read_tenure_inputs(store)
+    triples = tenure_triples(resolve(holdings, posts), posts)
+    return _with_entailments(reasoner, inputs, triples), len(holdings)
 
 
 def _check(store: ox.Store, options: BuildOptions, inputs: LoadedInputs, files: InputFiles) -> dict:
@@ -97,6 +114,11 @@ def _build(options: BuildOptions, files: InputFiles, digest: str, timer: StageTi
             derived, per_rule = _derive(store, reasoner, inputs, rules.load_rules(files.rules))
             store.extend(_inferred_quads(derived))
             inferred.extend(_inferred_quads(derived))
+        with timer.stage("tenures", "Resolving tenures"):
+            resolved, holdings = _resolve_tenures(store, reasoner, inputs)
+            store.extend(_inferred_quads(resolved))
+            inferred.extend(_inferred_quads(resolved))
+            timer.note("tenures", f"{holdings} holdings of single-holder posts")
         with timer.stage("checks", "Running checks"):
             checked = _check(store, options, inputs, files)
         with timer.stage("dumps", "Writing dumps"):
@@ -111,6 +133,7 @@ def _build(options: BuildOptions, files: InputFiles, digest: str, timer: StageTi
             source_graphs=len(inputs.sources),
             validation_units=units,
             rules=per_rule,
+            tenures={"holdings": holdings, "triples": len(resolved)},
             dumps={kind: str(path.relative_to(release)) for kind, path in dump_paths.items()},
             seconds=timer.seconds,
             **checked,

@@ -104,6 +104,25 @@ WORDS: dict[str, tuple[str, str]] = {
     "concepts": ("Begriffe", "Concepts"),
     "no_data": ("Keine Daten.", "No data."),
     "open_ended": ("Ende offen oder unbekannt", "open or unknown end"),
+    "resolved_tenure": ("Aufgelöste Amtszeit", "Resolved tenure"),
+    "bound": ("Grenze", "Bound"),
+    "day": ("Tag", "Day"),
+    "rule": ("Regel", "Rule"),
+    "rests_on": ("beruht auf", "Rests on"),
+    "last_day_held": ("letzter Tag im Amt", "last day held"),
+    "certain": ("sicher", "certain"),
+    "possible": ("möglich", "possible"),
+    "contested": ("umstritten", "contested"),
+    "timeline_legend": (
+        "Kräftig: sicher im Amt; blass: möglich (die aufgelösten Grenzen, wie `chair-at` sie liest); "
+        "gestrichelt: Grenze unbekannt; rot umrandet: umstritten.",
+        "Solid: certainly held; faded: possibly held (the resolved bounds, as `chair-at` reads them); "
+        "dashed: bound unknown; outlined red: contested.",
+    ),
+    "end_convention": (
+        "Daten einschließlich: „bis“ ist der letzte Tag im Amt, die Übergabe am Tag danach.",
+        "Days inclusive: 'until' is the last day held; the hand-over is the day after.",
+    ),
     "graph_view": ("Graphansicht", "Graph view"),
     "depth": ("Tiefe", "Depth"),
     "show_inferred": ("mit abgeleiteten Aussagen", "with inferred facts"),

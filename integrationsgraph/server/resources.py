@@ -28,6 +28,7 @@ from integrationsgraph.server.pages import named_query_catalog, render
 from integrationsgraph.server.resource_data import INCOMING_LIMIT, RDF_TYPE, ResourceData, describe, exists
 from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.sparql_helpers import construct, iri_ref
+from integrationsgraph.server.tenure_section import tenure_section
 from integrationsgraph.server.term_anchors import anchor_for
 from integrationsgraph.server.views import timelines_for
 
@@ -35,6 +36,7 @@ from integrationsgraph.server.views import timelines_for
 # None: any resource). A query is linked when such a parameter is its only required one.
 ORG = "http://www.w3.org/ns/org#"
 IG = "https://w3id.org/integrationsgraph/def#"
+HOLDING = IG + "Holding"
 PARAMETER_FIT: dict[str, set[str] | None] = {
     "entity": None,
     "body": {ORG + "Organization", IG + "Body"},
@@ -211,6 +213,9 @@ async def resource_page(request: Request, data: ResourceData, path: str) -> Resp
         "queries": queries_about(request, linker, data.iri, data.types),
         "alternates": representations.alternates(local_path, lang_query),
         "timelines": await timelines_for(request, linker, data),
+        "tenure": await tenure_section(request.app.state.backend, linker, data.iri)
+        if HOLDING in data.types
+        else None,
     }
     response = render(request, "resource.html", context)
     response.headers.update(representations.headers_for(local_path))

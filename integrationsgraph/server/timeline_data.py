@@ -1,13 +1,14 @@
 """The rows of the three timelines, asked of the backend: the chairs of a body by Land, the holders of an
-office, the events of a body (meetings, changes, plan adoptions). Dates are the `ig:earliest` bounds (the
-earliest any source gives, as the `chairs` named query does); every bar links to the fact's page, whose
-evidence section lists its sources and spans."""
+office, the events of a body (meetings, changes, plan adoptions). A holding's bar is its resolved tenure
+(the same bounds and end convention as `chair-at` and `holders-of`, read by integrationsgraph.tenure_windows);
+an event's bar runs from the first to the last day its sources allow. Every bar links to the fact's page,
+whose evidence section lists its sources and spans and whose tenure section the rule behind each bound."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pyoxigraph as ox
 
@@ -16,7 +17,8 @@ from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import words
 from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.sparql_helpers import iri_ref, select
-from integrationsgraph.server.timeline_svg import Bar, Row, fill_unknown_bounds
+from integrationsgraph.server.timeline_svg import Bar, Row
+from integrationsgraph.tenure_windows import ONE_DAY, Tenure, read_tenures
 
 PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
 PREFIX igc: <https://w3id.org/integrationsgraph/def/concept/>
@@ -52,10 +54,11 @@ SELECT DISTINCT ?fact ?file WHERE {{ VALUES ?fact {{ {values} }}
 PERSONS = (
     PROLOGUE
     + """
-SELECT DISTINCT ?fact ?person WHERE {{ VALUES ?fact {{ {values} }}
+SELECT DISTINCT ?fact ?holding ?person WHERE {{ VALUES ?fact {{ {values} }}
   {{ ?holding ig:exercises ?fact }} UNION {{ ?fact ig:exercisedBy ?holding }}
   ?holding org:member ?person }}"""
 )
+STUB = timedelta(days=365)  # how far an unresolved bound is drawn (dashed) from the known one
 
 CHAIRS = (
     "?post org:postIn {body} ; org:role igc:chair . ?holding ig:post ?post ; org:member ?holder . "
@@ -79,7 +82,7 @@ SELECT DISTINCT ?fact ?kind ?ordinal WHERE {{
 
 @dataclass
 class FactFacts:
-    """What the timelines need of each fact: the earliest bounds any source gives, files, persons."""
+    """What the event timeline needs of each fact: the earliest bounds any source gives, files."""
 
     starts: dict[str, date] = field(default_factory=dict)
     ends: dict[str, date] = field(default_factory=dict)
@@ -87,7 +90,6 @@ class FactFacts:
     start_texts: dict[str, str] = field(default_factory=dict)  # EDTF as the source gives it
     end_texts: dict[str, str] = field(default_factory=dict)
     files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    persons: dict[str, str] = field(default_factory=dict)
 
 
 def _earliest(found: dict[str, date], fact: str, day: date | None) -> None:
@@ -117,8 +119,6 @@ async def fact_facts(backend: Backend, facts: set[str]) -> FactFacts:
                 known.end_texts.setdefault(fact, end_text.value)
         for row in await select(backend, FILES.format(values=values)):
             known.files[row["fact"].value].append(row["file"].value)
-        for row in await select(backend, PERSONS.format(values=values)):
-            known.persons.setdefault(row["fact"].value, row["person"].value)
     return known
 
 
@@ -131,31 +131,80 @@ def _date(term: ox.Literal | None) -> date | None:
         return None
 
 
+def placed(tenure: Tenure) -> tuple[date, date, bool, bool] | None:
+    """Where to draw a tenure: its possible part [earliestBeginning, latestEnd); an unresolved bound as a
+    stub of at most a year from the nearest known one (flagged unknown); None with no bound at all."""
+    known = [d for d in (tenure.earliest_beginning, tenure.latest_beginning,
+                         tenure.earliest_end, tenure.latest_end) if d is not None]  # fmt: skip
+    if not known:
+        return None
+    start = tenure.earliest_beginning if tenure.earliest_beginning is not None else min(known) - STUB
+    end = tenure.latest_end if tenure.latest_end is not None else max(known) + STUB
+    return (
+        start,
+        max(end, start + ONE_DAY),
+        tenure.earliest_beginning is not None,
+        tenure.latest_end is not None,
+    )
+
+
+def describe(tenure: Tenure, t: dict[str, str]) -> str:
+    """The tenure in days, as the queries give them: certain and possible parts, `until` inclusive."""
+    days = tenure.days()
+
+    def span(begin: date | None, until: date | None) -> str:
+        last = until.isoformat() if until else f"? ({t['open_ended']})"
+        return f"{begin.isoformat() if begin else '?'} – {last}"
+
+    parts = []
+    if days["certain_from"] is not None:
+        parts.append(f"{t['certain']} {span(days['certain_from'], days['certain_until'])}")
+    parts.append(f"{t['possible']} {span(days['possible_from'], days['possible_until'])}")
+    return " · ".join(parts) + (f" · {t['contested']}" if tenure.contested else "")
+
+
 async def holding_rows(backend: Backend, linker: Linker, selection: str) -> list[Row]:
     rows = await select(backend, HOLDINGS.format(selection=selection))
-    known = await fact_facts(backend, {row["holding"].value for row in rows})
-    labels = await labels_of(backend, {r["holder"].value for r in rows} | set(known.persons.values()))
+    holdings = {row["holding"].value for row in rows}
+    tenures = await read_tenures(backend, holdings)
+    files: dict[str, list[str]] = defaultdict(list)
+    exercisers: dict[str, list[tuple[str, str]]] = defaultdict(list)  # fact -> (person holding, person)
+    ordered = sorted(holdings)
+    for start in range(0, len(ordered), 300):
+        values = " ".join(iri_ref(iri) for iri in ordered[start : start + 300])
+        for row in await select(backend, FILES.format(values=values)):
+            files[row["fact"].value].append(row["file"].value)
+        for row in await select(backend, PERSONS.format(values=values)):
+            exercisers[row["fact"].value].append((row["holding"].value, row["person"].value))
+    person_tenures = await read_tenures(backend, {h for pairs in exercisers.values() for h, _ in pairs})
+    persons = {person for pairs in exercisers.values() for _, person in pairs}
+    labels = await labels_of(backend, {r["holder"].value for r in rows} | persons)
     t = words(linker.language)
-    holdings = [row["holding"].value for row in rows]
-    spans = fill_unknown_bounds([(known.starts.get(h), known.ends.get(h)) for h in holdings])
     by_holder: dict[str, Row] = {}
-    for row, drawn in zip(rows, spans, strict=True):
-        if drawn is None:
-            continue
-        start, end, start_known, end_known = drawn
+    for row in sorted(rows, key=lambda r: r["holding"].value):
         holding, holder = row["holding"].value, row["holder"].value
+        tenure = tenures.get(holding)
+        drawn = placed(tenure) if tenure else None
+        if tenure is None or drawn is None:
+            continue  # no resolved tenure: nothing the page could place without guessing
+        start, end, start_known, end_known = drawn
         label = linker.label(holder, labels)
-        person = linker.label(known.persons[holding], labels) if holding in known.persons else ""
-        since = known.start_texts.get(holding, start.isoformat()) if start_known else "?"
-        until = known.end_texts.get(holding, end.isoformat()) if end_known else f"? ({t['open_ended']})"
-        dates = f"{since} – {until}"
-        title = (
-            f"{label}{' (' + person + ')' if person else ''}: {dates}\n"
-            f"{t['source']}: {', '.join(sorted(known.files.get(holding, [])))}"
+        acting = sorted(
+            exercisers.get(holding, []),
+            key=lambda pair: person_tenures.get(pair[0], Tenure()).earliest_beginning or date.max,
         )
-        text = person.split(" ")[-1] if person else ""
+        names = [linker.label(person, labels) for _, person in acting]
+        dates = describe(tenure, t)
+        lines = [f"{label}: {dates}"]
+        lines += [
+            f"{name}: {describe(person_tenures.get(h, Tenure()), t)}"
+            for (h, _), name in zip(acting, names, strict=True)
+        ]
+        lines += [t["end_convention"], f"{t['source']}: {', '.join(sorted(files.get(holding, [])))}"]
+        text = names[0].split(" ")[-1] if names else ""
         href = linker.href(holding) + "#evidence"
-        bar = Bar(start, end, href, title, text, start_known, end_known, holder, dates)
+        bar = Bar(start, end, href, "\n".join(lines), text, start_known, end_known, holder, dates,
+                  certain=tenure.certain, is_tenure=True, contested=tenure.contested)  # fmt: skip
         by_holder.setdefault(holder, Row(label)).bars.append(bar)
     return sorted(by_holder.values(), key=lambda r: min(bar.start for bar in r.bars))
 

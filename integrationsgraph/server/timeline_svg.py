@@ -1,13 +1,15 @@
 """A timeline as a server-rendered SVG: one row per label, bars (or points) placed by date, each bar a link.
 
-Bars whose start or end the sources do not give are drawn faded up to the neighbouring hand-over (or a
-short stub) and say so in their tooltip: the picture never shows an unknown bound as a known one.
+A holding's bar is its resolved tenure (integrationsgraph.tenure_windows): the possible part faded, the
+certain part solid inside it, a contested tenure outlined; a bound the build could not resolve is drawn as
+a short dashed stub and says so in the tooltip: the picture never shows an unknown bound as a known one.
+Other bars (meetings, events) are drawn from their first to their last possible day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
 ROW_HEIGHT = 26
@@ -28,6 +30,10 @@ class Bar:
     end_known: bool = True
     colour_key: str = ""
     dates: str = ""  # the dates as the sources give them (EDTF), for tables and tooltips
+    # a holding's tenure: the bar (start..end) is its possible part, this its certain part [from, hand-over)
+    certain: tuple[date, date] | None = None
+    is_tenure: bool = False
+    contested: bool = False
 
 
 @dataclass
@@ -68,11 +74,13 @@ def render(rows: list[Row], caption: str) -> str:
             x1 = _x(bar.start, first, last)
             x2 = max(_x(bar.end, first, last), x1 + 5)
             classes = "bar" + ("" if bar.start_known and bar.end_known else " open")
+            classes += (" possible" if bar.is_tenure else "") + (" contested" if bar.contested else "")
             parts.append(
                 f'<a href="{escape(bar.href)}"><title>{escape(bar.title)}</title>'
                 f'<rect class="{classes}" x="{x1:.1f}" y="{y + 3}" width="{x2 - x1:.1f}" '
                 f'height="{ROW_HEIGHT - 6}" '
                 f'rx="3" fill="{colours[bar.colour_key]}"/>'
+                + _certain_rect(bar, y, first, last, colours[bar.colour_key])
                 + (
                     f'<text class="bar-label" x="{x1 + 4:.1f}" y="{y + 17}">{escape(bar.text)}</text>'
                     if bar.text and x2 - x1 > 7 * len(bar.text)
@@ -84,27 +92,12 @@ def render(rows: list[Row], caption: str) -> str:
     return "".join(parts)
 
 
-def fill_unknown_bounds(
-    spans: list[tuple[date | None, date | None]],
-) -> list[tuple[date, date, bool, bool] | None]:
-    """Bounds to draw for each (start, end). An unknown end is drawn to the next known beginning of
-    another span (the successor's hand-over), at most one year on; an unknown start from the previous
-    known end, at most one year back. The flags say which bounds were known; a span with neither
-    bound gets None (it cannot be placed)."""
-    starts = sorted({start for start, _ in spans if start is not None})
-    ends = sorted({end for _, end in spans if end is not None})
-    year = timedelta(days=365)
-    drawn: list[tuple[date, date, bool, bool] | None] = []
-    for start, end in spans:
-        if start is None and end is None:
-            drawn.append(None)
-            continue
-        first, last = start, end
-        if last is None:
-            later = [day for day in starts if first < day <= first + year]
-            last = later[0] if later else first + year
-        if first is None:
-            earlier = [day for day in ends if last - year <= day < last]
-            first = earlier[-1] if earlier else last - year
-        drawn.append((first, last, start is not None, end is not None))
-    return drawn
+def _certain_rect(bar: Bar, y: int, first: date, last: date, colour: str) -> str:
+    if bar.certain is None:
+        return ""
+    x1 = _x(bar.certain[0], first, last)
+    x2 = max(_x(bar.certain[1], first, last), x1 + 3)
+    return (
+        f'<rect class="bar certain" x="{x1:.1f}" y="{y + 3}" width="{x2 - x1:.1f}" '
+        f'height="{ROW_HEIGHT - 6}" rx="3" fill="{colour}"/>'
+    )

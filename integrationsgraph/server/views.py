@@ -64,6 +64,7 @@ async def timeline_page(request: Request) -> Response:
         "svg": timeline_svg.render(rows, f"{t[title_word]}: {subject}"),
         "rows": rows,
         "row_heading": t[f"{kind}_rows"],
+        "tenures": kind != "body",  # holdings: resolved tenures, with the legend and the end convention
     }
     return render(request, "timeline.html", context)
 

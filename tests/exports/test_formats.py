@@ -67,10 +67,13 @@ async def test_gexf_reads_back_with_time_intervals_for_gephi(export_backend):
     assert b'mode="dynamic"' in data
     assert b'timeformat="date"' in data
     graph = nx.read_gexf(io.BytesIO(data))
+    # holdings: the resolved tenure's possible part, days inclusive (chair-at's possibleFrom/possibleUntil:
+    # the hand-over on 2022-10-01 is the day after the last day held); the sure part beside it
     bayern = graph.nodes[BASE + "id/holding/intmk-chair-2021-bayern"]
-    assert (bayern["start"], bayern["end"]) == ("2021-10-01", "2022-10-01")
+    assert (bayern["start"], bayern["end"]) == ("2021-10-01", "2022-09-30")
+    assert (bayern["certainFrom"], bayern["certainUntil"]) == ("2021-10-01", "2022-09-30")
     assert graph.nodes[HOLDING]["start"] == "2022-10-01"
-    assert "end" not in graph.nodes[HOLDING]
+    assert "end" not in graph.nodes[HOLDING]  # no resolved end: it may still go on
     meeting = graph.nodes[BASE + "id/meeting/intmk-test-2023"]
     assert (meeting["start"], meeting["end"]) == ("2023-04-24", "2023-04-25")
     assert graph.nodes[HESSEN]["label"] == "Hessen"

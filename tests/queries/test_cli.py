@@ -113,7 +113,7 @@ def test_query_runs_against_the_build(capsys, small_build):
     code, out, _ = run(capsys, *args, "--build-dir", str(small_build))
     assert code == 0
     document = json.loads(out)
-    assert document["head"]["vars"][:2] == ["holder", "holderLabel"]
+    assert document["head"]["vars"][:3] == ["status", "holder", "holderLabel"]
     assert document["results"]["bindings"] == []  # the small build has no holdings
 
 

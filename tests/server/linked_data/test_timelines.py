@@ -1,4 +1,5 @@
-"""Timelines over the small test graph: rows, bars, links to the evidence, unknown bounds drawn as such."""
+"""Timelines over the small test graph: rows, bars from the resolved tenures (certain part solid, possible
+part faded, an unknown bound dashed), links to the evidence."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from datetime import date
 
 import pytest
 
-from integrationsgraph.server.timeline_svg import Bar, Row, fill_unknown_bounds, render
+from integrationsgraph.server.localization import words
+from integrationsgraph.server.timeline_data import describe, placed
+from integrationsgraph.server.timeline_svg import Bar, Row, render
+from integrationsgraph.tenure_windows import Tenure
 
 pytestmark = pytest.mark.anyio
 
@@ -27,12 +31,18 @@ async def test_chairs_by_land_with_sources_and_an_open_end(ld_client):
         "/id/holding/intmk-chair-2021-bayern#evidence",
         "/id/holding/intmk-chair-2022-hessen#evidence",
     }
-    assert found["/id/holding/intmk-chair-2021-bayern#evidence"].startswith("Bayern: 2021-10-01 – 2022-10-01")
+    # the days as chair-at gives them: `until` is the last day held (the hand-over 2022-10-01 is the next)
+    assert found["/id/holding/intmk-chair-2021-bayern#evidence"].startswith(
+        "Bayern: sicher 2021-10-01 – 2022-09-30 · möglich 2021-10-01 – 2022-09-30"
+    )
     hessen = found["/id/holding/intmk-chair-2022-hessen#evidence"]
-    assert "Erika Muster" in hessen  # the person exercising the Land's chair
+    assert hessen.startswith("Hessen: sicher 2022-10-01 – 2022-10-01 · möglich 2022-10-01 – ? (")
+    assert "Erika Muster: sicher 2022-10-01" in hessen  # the person exercising it, with her own tenure
     assert "Ende offen oder unbekannt" in hessen
     assert "test-release-2022.txt" in hessen
-    assert '<rect class="bar open"' in response.text  # the unknown end is drawn as such
+    assert "letzte Tag im Amt" in response.text  # the end convention is stated on the page
+    assert '<rect class="bar open possible"' in response.text  # the unknown end is drawn as such
+    assert response.text.count('<rect class="bar certain"') == 2
 
 
 async def test_holders_and_body_events(ld_client):
@@ -73,21 +83,26 @@ async def test_timeline_errors_in_the_common_shape(ld_client, path, status):
     assert response.json()["error"]["status"] == status
 
 
-def test_unknown_bounds_reach_the_neighbouring_hand_over_at_most_a_year():
-    spans = [
-        (date(2020, 10, 1), date(2021, 10, 1)),
-        (date(2021, 10, 1), None),  # successor begins 2022-07-01: drawn up to it
-        (None, date(2024, 7, 1)),  # nothing ended within the year before: one year back
-        (date(2022, 7, 1), date(2023, 7, 1)),
-        (None, None),
-    ]
-    assert fill_unknown_bounds(spans) == [
-        (date(2020, 10, 1), date(2021, 10, 1), True, True),
-        (date(2021, 10, 1), date(2022, 7, 1), True, False),
-        (date(2023, 7, 2), date(2024, 7, 1), False, True),  # 365 days back (2024 is a leap year)
-        (date(2022, 7, 1), date(2023, 7, 1), True, True),
-        None,
-    ]
+def test_a_tenure_is_placed_by_its_possible_part_and_unknown_bounds_as_stubs():
+    stated = Tenure(date(2020, 10, 1), date(2020, 10, 1), date(2021, 10, 1), date(2021, 10, 1))
+    assert placed(stated) == (date(2020, 10, 1), date(2021, 10, 1), True, True)
+    # a rotation bound the latest end, a meeting the earliest: faded between, solid before
+    rotation = Tenure(date(2016, 10, 1), date(2016, 10, 1), date(2017, 3, 18), date(2017, 10, 1))
+    assert placed(rotation) == (date(2016, 10, 1), date(2017, 10, 1), True, True)
+    assert rotation.certain == (date(2016, 10, 1), date(2017, 3, 18))
+    open_end = Tenure(date(2024, 1, 18), date(2024, 9, 23), date(2024, 9, 24), None)
+    assert placed(open_end) == (date(2024, 1, 18), date(2025, 9, 24), True, False)  # a dashed year
+    only_end = Tenure(None, None, date(2009, 10, 1), date(2009, 10, 1))
+    assert placed(only_end) == (date(2008, 10, 1), date(2009, 10, 1), False, True)
+    assert placed(Tenure()) is None
+
+
+def test_a_tenure_is_described_in_the_days_chair_at_gives():
+    t = words("en")
+    rotation = Tenure(date(2016, 10, 1), date(2016, 10, 1), date(2017, 3, 18), date(2017, 10, 1))
+    assert describe(rotation, t) == "certain 2016-10-01 – 2017-03-17 · possible 2016-10-01 – 2017-09-30"
+    unsure = Tenure(date(2011, 10, 1), date(2012, 3, 1), date(2012, 3, 1), None, contested=True)
+    assert describe(unsure, t) == "possible 2011-10-01 – ? (open or unknown end) · contested"
 
 
 def test_render_places_bars_by_date_and_draws_nothing_for_no_rows():
@@ -99,3 +114,13 @@ def test_render_places_bars_by_date_and_draws_nothing_for_no_rows():
     assert xs[0] < xs[1]
     assert svg.count('class="bar open"') == 1
     assert svg.count('class="row-label"') == 2
+    certain = (date(2016, 10, 1), date(2017, 3, 18))
+    tenure = Bar(
+        date(2016, 10, 1), date(2017, 10, 1), "/c", "c", certain=certain, is_tenure=True, contested=True
+    )
+    svg = render([Row("C", [tenure])], "tenure")
+    (possible_width,) = re.findall(
+        r'<rect class="bar possible contested" x="[0-9.]+" y="[0-9]+" width="([0-9.]+)"', svg
+    )
+    (certain_width,) = re.findall(r'<rect class="bar certain" x="[0-9.]+" y="[0-9]+" width="([0-9.]+)"', svg)
+    assert 0 < float(certain_width) < float(possible_width)

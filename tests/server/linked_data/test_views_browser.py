@@ -119,3 +119,24 @@ def test_ontology_and_dataset_pages(ld_page, real_ld_server: str, ld_artifacts: 
     assert page.locator("table.graphs tbody tr").count() > 40
     page.screenshot(path=ld_artifacts / "ld-dataset.png", full_page=True)
     assert_only_own_requests(page, real_ld_server)
+
+
+def test_resolved_tenures_in_the_browser(ld_page, real_ld_server: str, ld_artifacts: Path):
+    """The chairs timeline draws sure and possible parts; a holding's page explains each derived bound."""
+    page = ld_page
+    page.goto(real_ld_server + "/timeline/chairs?body=" + quote(BASE + "id/body/intmk", safe=""))
+    assert page.locator("svg.timeline rect.bar.possible").count() >= 10
+    assert page.locator("svg.timeline rect.bar.certain").count() >= 5
+    assert page.locator("p.timeline-legend").count() == 1
+    page.goto(real_ld_server + "/id/holding/intmk-chair-2016-baden-wuerttemberg")
+    tenure = page.locator("#tenure")
+    assert "2016-10-01" in tenure.locator("p.tenure-days").inner_text()
+    rows = tenure.locator("table.tenure-bounds tbody tr")
+    assert rows.count() == 4  # every bound derived: each with its rule
+    assert tenure.locator("td.rule a[href*='/def/rule/tenure-']").count() == 4
+    # the rotation bound rests on the stated term, in the words of a source
+    assert tenure.locator("td.rule a[href*='/def/rule/tenure-term-length']").count() >= 1
+    assert tenure.locator("mark.exact").count() >= 1
+    assert tenure.locator("code.file-name").count() >= 1
+    page.screenshot(path=ld_artifacts / "ld-resource-tenure.png", full_page=True)
+    assert_only_own_requests(page, real_ld_server)
