@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from integrationsgraph.errors import InputError, UsageError
@@ -23,7 +23,7 @@ from integrationsgraph.paths import QUERIES_DIR
 from integrationsgraph.queries.parameters import PARAMETER_TYPES, render
 from integrationsgraph.queries.sparql_tokens import parameter_tokens, substitute, variable_tokens
 
-_HEADER_LINE = re.compile(r"#\s*(name|summary|param)\s*:\s*(.*?)\s*$")
+_HEADER_LINE = re.compile(r"#\s*(name|summary(?:@[a-z]{2})?|param)\s*:\s*(.*?)\s*$")
 _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -46,6 +46,11 @@ class NamedQuery:
     summary: str
     parameters: list[Parameter]
     text: str
+    summaries: dict[str, str] = field(default_factory=dict)  # `# summary@de:` lines, by language
+
+    def summary_in(self, language: str) -> str:
+        """The summary in `language` when the header gives one (`# summary@en:`), else `summary`."""
+        return self.summaries.get(language, self.summary)
 
     def parameter(self, name: str) -> Parameter:
         """The declared parameter `name`; `UsageError` listing the known ones otherwise."""
@@ -124,7 +129,8 @@ def parse_named_query(text: str, file_name: str) -> NamedQuery:
         if not fields.get(key):
             raise InputError(f"{file_name}: the header has no '# {key}: ...' line")
     _check_tokens(text, parameters, file_name)
-    return NamedQuery(fields["name"], fields["summary"], parameters, text)
+    summaries = {key.partition("@")[2]: value for key, value in fields.items() if key.startswith("summary@")}
+    return NamedQuery(fields["name"], fields["summary"], parameters, text, summaries)
 
 
 def _check_tokens(text: str, parameters: list[Parameter], file_name: str) -> None:

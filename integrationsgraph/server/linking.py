@@ -66,6 +66,13 @@ class Linker:
         query = f"?{urlencode(values)}" if values else ""
         return f"{self.root_path}{path}{query}"
 
+    def carry(self, url: str) -> str:
+        """`url` (a path with or without a query) with the `lang` switch added when it is set."""
+        if not self.explicit_language or "lang=" in url.partition("?")[2]:
+            return url
+        separator = "&" if "?" in url else "?"
+        return f"{url}{separator}{urlencode({'lang': self.explicit_language})}"
+
     def local_path(self, iri: str) -> str | None:
         """The server path of an IRI under the base (fragment dropped), or None for other IRIs."""
         if not iri.startswith(self.base):

@@ -130,6 +130,52 @@ WORDS: dict[str, tuple[str, str]] = {
     "chairs_rows": ("Land", "Land"),
     "holders_rows": ("Inhaber", "Holder"),
     "body_rows": ("Art", "Kind"),
+    # The frame of every page: navigation, search, footer.
+    "skip_to_content": ("Zum Inhalt springen", "Skip to content"),
+    "main_navigation": ("Hauptnavigation", "Main navigation"),
+    "language": ("Sprache", "Language"),
+    "nav_sparql": ("SPARQL-Abfrage", "SPARQL query"),
+    "nav_queries": ("Fragen", "Questions"),
+    "search_label": ("Suche nach Namen", "Search by name"),
+    "search_placeholder": ("Suchen: Person, Gremium, Land …", "Search: person, body, Land …"),
+    "search_button": ("Suchen", "Search"),
+    "search_title": ("Suche", "Search"),
+    "search_hits": ("{n} Treffer für „{q}“", "{n} results for '{q}'"),
+    "search_none": (
+        "Nichts gefunden für „{q}“. Der Graph kennt nur die Namen in seinen Quellen.",
+        "Nothing found for '{q}'. The graph knows only the names in its sources.",
+    ),
+    "search_empty": ("Bitte einen Namen eingeben.", "Please type a name."),
+    "also_called": ("auch", "also"),
+    # Questions (named queries) as forms, and their answers.
+    "optional": ("optional", "optional"),
+    "entity_placeholder": ("Namen tippen und auswählen", "type a name and pick"),
+    "for_example": ("z. B.", "e.g."),
+    "ask": ("Fragen", "Ask"),
+    "answer": ("Antwort", "Answer"),
+    "yes": ("Ja", "Yes"),
+    "no": ("Nein", "No"),
+    "rows": ("{n} Zeile(n)", "{n} row(s)"),
+    "empty_answer": (
+        "Keine Antwort: Der Graph kennt zu diesen Angaben keine Aussage. Das heißt nicht, dass es keine "
+        "gibt, sondern nur, dass keine der Quellen sie nennt.",
+        "No answer: the graph holds no fact for these values. That does not mean there is none, only that "
+        "none of the sources states one.",
+    ),
+    "show_raw": (
+        "Rohdaten zeigen (IRIs, Datentypen, Sprachen)",
+        "Show raw terms (IRIs, datatypes, languages)",
+    ),
+    "show_readable": ("Lesbar zeigen", "Show readable"),
+    "raw_results": ("SPARQL-Ergebnis", "SPARQL results"),
+    "open_in_editor": ("Im Editor öffnen", "Open in the editor"),
+    "the_query": ("Die Abfrage", "The query"),
+    "footer": (
+        "Integrationsgraph: ein Wissensgraph zur Governance der Integrationspolitik in Deutschland, "
+        "aus Pressemitteilungen gebaut. Jede Aussage nennt ihre Quelle.",
+        "Integrationsgraph: a linked-data knowledge graph of German integration-policy governance, built "
+        "from press releases. Every fact cites its source.",
+    ),
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -20,6 +20,8 @@ from starlette.templating import Jinja2Templates
 from integrationsgraph.namespaces import PREFIXES
 from integrationsgraph.paths import QUERIES_DIR
 from integrationsgraph.queries.catalog import NamedQuery, load_catalog
+from integrationsgraph.server.linking import Linker
+from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -59,10 +61,14 @@ def path_for(request: Request, route: str, /, **path_params: Any) -> str:
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
-    """A page from `templates/`, with `path_for` and `static` (a static file's path) available in it."""
+    """A page from `templates/`, with `path_for`, `link` (`path_for` keeping the `lang` switch), `static`
+    (a static file's path) and what every page shares (words, language switch: `page_context`) in it."""
+    linker = context.get("linker") or Linker(request)
     helpers = {
         "path_for": functools.partial(path_for, request),
+        "link": lambda route, **params: linker.carry(path_for(request, route, **params)),
         "static": lambda file: path_for(request, "static", path=file),
+        **page_context(request, linker),
     }
     return TEMPLATES.TemplateResponse(request, template, {**helpers, **context}, status_code=status_code)
 
@@ -102,10 +108,16 @@ async def query_page(request: Request) -> Response:
     return response
 
 
+async def favicon(request: Request) -> Response:
+    """The site's icon for browsers that ask at the conventional address (pages name it by `<link>`)."""
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
+
 def routes(settings: Settings) -> list[BaseRoute]:
     """The query page at `/` and the static files under `/static`."""
     installed_catalog()  # a broken query file stops the server at start, not at the first visitor
     return [
         Route("/", query_page, methods=["GET"], name="query_page"),
+        Route("/favicon.ico", favicon, methods=["GET", "HEAD"], name="favicon"),
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
     ]

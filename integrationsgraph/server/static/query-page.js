@@ -24,6 +24,8 @@ const DOWNLOADS = {
 const page = document.querySelector("[data-endpoint]");
 const endpoint = page.dataset.endpoint;
 const permalinkBase = page.dataset.permalink;
+// Result IRIs this server mints link to its own pages.
+const site = { base: page.dataset.base, root: page.dataset.root, lang: page.dataset.langQuery };
 const prefixes = prefixPairs(JSON.parse(document.getElementById("prefixes").textContent));
 const examples = JSON.parse(document.getElementById("examples").textContent);
 
@@ -121,7 +123,7 @@ function answer(boolean) {
 function showTable(variables, rows, count, seconds) {
   const shown = rows.length > SHOWN_ROWS ? `; the first ${SHOWN_ROWS} are shown, download for all` : "";
   status.textContent = `${count} in ${seconds} s${shown}.`;
-  resultsBox.replaceChildren(renderTable(variables, rows, prefixes, SHOWN_ROWS));
+  resultsBox.replaceChildren(renderTable(variables, rows, prefixes, SHOWN_ROWS, site));
 }
 
 function showDownloads(text, kind) {
