@@ -105,7 +105,8 @@ async def test_raw_answer_keeps_the_terms_and_links_locally(pages_client):
         "/queries/members-of?body=body:intmk&raw=1&lang=en", headers={"Accept": BROWSER_ACCEPT}
     )
     page = response.text
-    assert '<a href="/id/land/he?lang=en" title="https://w3id.org/integrationsgraph/id/land/he">land:he</a>' in page
+    link = '<a href="/id/land/he?lang=en" title="https://w3id.org/integrationsgraph/id/land/he">land:he</a>'
+    assert link in page
     assert '<span class="literal">Hessen</span><span class="annotation">@de</span>' in page
     assert '<p class="status">2 row(s)</p>' in page
 
