@@ -31,9 +31,7 @@ def describe_hit(hit: Hit, index: LabelIndex, linker: Linker) -> dict:
     """A hit as the box and the page show it: label in the page language, the name that matched when it
     is another, the types by their labels, and the entity's page on this server."""
     label = pick_label(hit.labels, linker.language) or hit.matched
-    types = sorted(
-        {pick_label(index.labels(iri), linker.language) or iri.rsplit("/", 1)[-1] for iri in hit.types}
-    )
+    types = sorted({pick_label(index.labels(iri), linker.language) or _local_name(iri) for iri in hit.types})
     return {
         "iri": hit.iri,
         "key": compact_iri(hit.iri),  # what a question's form sends
@@ -42,6 +40,10 @@ def describe_hit(hit: Hit, index: LabelIndex, linker: Linker) -> dict:
         "types": types,
         "href": linker.href(hit.iri),
     }
+
+
+def _local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 async def search(request: Request) -> Response:
