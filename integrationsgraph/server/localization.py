@@ -170,6 +170,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "raw_results": ("SPARQL-Ergebnis", "SPARQL results"),
     "open_in_editor": ("Im Editor öffnen", "Open in the editor"),
     "the_query": ("Die Abfrage", "The query"),
+    # Entity pages as statements.
+    "offices": ("Ämter", "Offices"),
+    "chairs": ("Vorsitze", "Chairs"),
+    "meetings": ("Sitzungen", "Meetings"),
+    "versions": ("Fassungen", "Versions"),
+    "ask_this": ("Als Frage öffnen", "Open as a question"),
     "footer": (
         "Integrationsgraph: ein Wissensgraph zur Governance der Integrationspolitik in Deutschland, "
         "aus Pressemitteilungen gebaut. Jede Aussage nennt ihre Quelle.",

@@ -38,6 +38,7 @@ class Cell:
     href: str | None = None
     title: str = ""
     note: str = ""
+    parts: tuple[Cell, ...] = ()  # several links in one cell (the sources of a fact)
 
 
 def written_date(value: str, language: str) -> str | None:
@@ -78,11 +79,30 @@ def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bo
     return Cell(term.value)
 
 
-def shown_columns(variables: list[str], raw: bool) -> list[int]:
-    """The indexes of the columns a reader sees: `xLabel` is folded into `x` unless raw."""
+SOURCE_COLUMNS = ("sources", "source", "file", "files")
+
+
+def source_links(value: str, linker: Linker) -> Cell:
+    """A cell listing source text files ("a.txt, b.txt", as the queries fold them) as links to each
+    source's graph page (`graph:source/<stem>`)."""
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    links = tuple(
+        Cell(name, href=linker.path(f"/graph/source/{name.removesuffix('.txt')}")) for name in names
+    )
+    return Cell(value, parts=links)
+
+
+def shown_columns(variables: list[str], rows: list[tuple], raw: bool) -> list[int]:
+    """The indexes of the columns a reader sees: `xLabel` is folded into `x`, and a column empty in
+    every row is left out, unless raw."""
     if raw:
         return list(range(len(variables)))
-    return [i for i, name in enumerate(variables) if not (name.endswith("Label") and name[:-5] in variables)]
+    return [
+        i
+        for i, name in enumerate(variables)
+        if not (name.endswith("Label") and name[:-5] in variables)
+        and any(row[i] is not None and str(getattr(row[i], "value", row[i])) != "" for row in rows)
+    ]
 
 
 def iris_in(rows: list[tuple]) -> set[str]:
@@ -97,6 +117,14 @@ def reader_table(
     raw: bool = False,
 ) -> tuple[list[str], list[list[Cell]]]:
     """The columns shown and the rows of cells."""
-    columns = shown_columns(variables, raw)
-    cells = [[reader_cell(row[i], linker, labels, raw) for i in columns] for row in rows]
+    columns = shown_columns(variables, rows, raw)
+    cells = [
+        [
+            source_links(row[i].value, linker)
+            if not raw and variables[i] in SOURCE_COLUMNS and isinstance(row[i], ox.Literal)
+            else reader_cell(row[i], linker, labels, raw)
+            for i in columns
+        ]
+        for row in rows
+    ]
     return [variables[i] for i in columns], cells

@@ -28,6 +28,7 @@ from integrationsgraph.server.pages import named_query_catalog, render
 from integrationsgraph.server.resource_data import INCOMING_LIMIT, RDF_TYPE, ResourceData, describe, exists
 from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.sparql_helpers import construct, iri_ref
+from integrationsgraph.server.statements import statement_sections
 from integrationsgraph.server.tenure_section import tenure_section
 from integrationsgraph.server.term_anchors import anchor_for
 from integrationsgraph.server.views import timelines_for
@@ -202,6 +203,7 @@ async def resource_page(request: Request, data: ResourceData, path: str) -> Resp
         "iri": data.iri,
         "title": linker.label(data.iri, data.labels),
         "types": [linker.value(ox.NamedNode(iri), data.labels) for iri in data.types],
+        "statements": await statement_sections(request, linker, data.iri, data.types),
         "outgoing": _grouped([row for row in data.outgoing if row[1].value != RDF_TYPE], linker, data, t),
         "incoming": _grouped([(g, p, s) for g, s, p in data.incoming], linker, data, t),
         "incoming_truncated": data.incoming_truncated,

@@ -5,13 +5,12 @@ const DELAY_MS = 120; // wait for a pause in typing before asking
 
 /** Suggestions under `input`; picking one calls `onPick(hit)` (by default: open the entity's page). */
 export function attachSuggestions(input, onPick = (hit) => { window.location.href = hit.href; }) {
-  const form = input.form;
   const list = document.createElement("ul");
   list.id = `${input.id}-suggestions`;
   list.className = "suggestions";
   list.setAttribute("role", "listbox");
   list.hidden = true;
-  form.append(list);
+  input.after(list);
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-controls", list.id);
