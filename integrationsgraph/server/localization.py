@@ -170,6 +170,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "raw_results": ("SPARQL-Ergebnis", "SPARQL results"),
     "open_in_editor": ("Im Editor öffnen", "Open in the editor"),
     "the_query": ("Die Abfrage", "The query"),
+    "queries_title": ("Fragen an den Graphen", "Questions to the graph"),
+    "queries_intro": (
+        "Fertige Fragen: Jede hat ein Formular; die Antwort steht darunter, und die Adresse der Seite "
+        "ist ein Link, der sie wiederholt. Maschinenlesbar als SPARQL-JSON oder CSV "
+        "(?format=json|csv).",
+        "Ready-made questions: each has a form; the answer appears below it, and the page's address is a "
+        "link that repeats it. Machine-readable as SPARQL JSON or CSV (?format=json|csv).",
+    ),
+    "queries_as_json": ("Diese Liste als JSON", "This list as JSON"),
+    "ask_question": ("Frage stellen", "Ask this question"),
+    "with_examples": ("Mit den Beispielwerten", "With the example values"),
+    "no_queries": ("Keine Fragen installiert.", "No named queries are installed."),
     # Entity pages as statements.
     "offices": ("Ämter", "Offices"),
     "chairs": ("Vorsitze", "Chairs"),

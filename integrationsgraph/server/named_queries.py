@@ -106,17 +106,19 @@ async def list_queries(request: Request) -> Response:
     if output_format == "json":
         listing = {"queries": [describe(request, query) for query in queries]}
         return JSONResponse(listing, headers={"Vary": "Accept"})
+    linker = Linker(request)
     entries = [
         {
             "query": query,
-            "run_html": _example_path(request, query),
+            "form": linker.carry(path_for(request, "named_query", name=query.name)),
+            "run_html": linker.carry(_example_path(request, query)),
             "run_json": _example_path(request, query, "json"),
             "run_csv": _example_path(request, query, "csv"),
-            "editor": _with_query(path_for(request, "query_page"), {"example": query.name}),
+            "editor": linker.carry(_with_query(path_for(request, "query_page"), {"example": query.name})),
         }
         for query in queries
     ]
-    response = render(request, "queries.html", {"section": "queries", "entries": entries})
+    response = render(request, "queries.html", {"section": "queries", "entries": entries, "linker": linker})
     response.headers["Vary"] = "Accept"
     return response
 

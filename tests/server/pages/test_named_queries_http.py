@@ -48,7 +48,9 @@ async def test_list_as_html_for_browsers_and_by_format(pages_client):
         assert response.headers["content-type"] == "text/html; charset=utf-8"
         page = response.text
         assert '<section class="query-entry" id="members-of">' in page
-        assert f"<td>body</td>\n            <td>iri</td>\n            <td>{INTMK}</td>" in page
+        example = f'<span class="hint">z. B. <code>{INTMK}</code></span>'
+        assert f"<li><code>body</code>: the body {example}</li>" in page
+        assert '<h2><a href="/queries/members-of">members-of</a></h2>' in page  # the question's form
         assert 'href="/queries/founded-since?since=2000-01-01&amp;format=csv"' in page
         assert 'href="/?example=members-of"' in page
     as_json = await pages_client.get("/queries?format=json", headers={"Accept": BROWSER_ACCEPT})

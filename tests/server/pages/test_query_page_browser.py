@@ -162,7 +162,7 @@ def test_named_query_pages_list_run_and_rerun_with_the_form(browser_page, pages_
     page = browser_page
     page.goto(pages_server + "/queries")
     page.screenshot(path=screenshot_dir / "named-queries.png", full_page=True)
-    page.locator("#members-of").get_by_role("link", name="Run with the examples").click()
+    page.locator("#members-of").get_by_role("link", name="With the example values").click()
     page.locator("table.results tbody tr").nth(1).wait_for()
     assert page.locator("table.results tbody tr").count() == 2
     page.screenshot(path=screenshot_dir / "named-query-result.png", full_page=True)
