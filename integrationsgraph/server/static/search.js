@@ -54,7 +54,7 @@ export function attachSuggestions(input, onPick = (hit) => { window.location.hre
       link.href = hit.href;
       link.tabIndex = -1;
       link.textContent = hit.label;
-      link.addEventListener("click", (event) => {
+      item.addEventListener("click", (event) => { // the whole row picks, not only its link
         event.preventDefault();
         close();
         onPick(hit);
