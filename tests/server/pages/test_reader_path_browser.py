@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 
 PHONE = {"width": 390, "height": 844}
 # Every link's absolute address (HTML and SVG links alike).
-LINKS = "() => [...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+LINKS = """() => [...document.querySelectorAll('a[href]')]
+  .map(a => new URL(a.getAttribute('href'), document.baseURI).href)"""
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +105,8 @@ def crawl_key(url: str) -> str:
 def test_crawl_at_phone_width(chromium_browser, real_server: str, language: str):
     """Every kind of page reachable from `/` (one page per kind, every question): no 4xx/5xx, nothing
     wider than the phone, no console error (a blocked script or style counts), no link off the site."""
-    with recording_page(chromium_browser, timeout_ms=20_000, viewport=PHONE) as page:
+    with recording_page(chromium_browser, timeout_ms=20_000) as page:
+        page.set_viewport_size(PHONE)
         errors: list[str] = []
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         queue, seen_kinds, visited = [f"{real_server}/?lang={language}"], set(), []
@@ -117,15 +119,14 @@ def test_crawl_at_phone_width(chromium_browser, real_server: str, language: str)
             seen_kinds.add(kind)
             response = page.goto(url)
             visited.append(url)
-            assert response is not None and response.status < 400, (
-                f"{url} answered {response and response.status}"
-            )
+            assert response is not None, url
+            assert response.status < 400, f"{url} answered {response.status}"
             if "text/html" not in response.headers.get("content-type", ""):
                 continue
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at 390 px"
-            for href in page.evaluate(LINKS):
-                href = urldefrag(href)[0]
+            for link in page.evaluate(LINKS):
+                href = urldefrag(link)[0]
                 if not href.startswith(real_server):
                     leaving.add(href)
                 elif "format=" not in href and "/dumps/" not in href and "/export" not in href:
