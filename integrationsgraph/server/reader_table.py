@@ -56,7 +56,7 @@ def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bo
         return Cell("")
     if isinstance(term, ox.NamedNode):
         text = compact_iri(term.value) if raw else linker.label(term.value, labels)
-        return Cell(text, href=linker.href(term.value), title=term.value)
+        return Cell(text, href=linker.page_href(term.value), title=term.value)
     if isinstance(term, ox.BlankNode):
         return Cell(f"_:{term.value}")
     if not isinstance(term, ox.Literal):

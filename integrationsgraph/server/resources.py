@@ -162,7 +162,7 @@ def _neighbourhood(linker: Linker, data: ResourceData) -> str:
             True, linker.label(p.value, data.labels), linker.label(o.value, data.labels), linker.href(o.value)
         )
         for _, p, o in data.outgoing
-        if isinstance(o, ox.NamedNode) and p.value != RDF_TYPE
+        if isinstance(o, ox.NamedNode) and p.value != RDF_TYPE and linker.page_href(o.value)
     ] + [
         neighbourhood_svg.Link(
             False,

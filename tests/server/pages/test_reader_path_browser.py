@@ -117,12 +117,12 @@ def test_crawl_at_phone_width(chromium_browser, real_server: str, language: str)
             if kind in seen_kinds:
                 continue
             seen_kinds.add(kind)
-            response = page.goto(url)
+            answer = page.request.get(url, headers={"Accept": "text/html"})  # downloads are not opened
             visited.append(url)
-            assert response is not None, url
-            assert response.status < 400, f"{url} answered {response.status}"
-            if "text/html" not in response.headers.get("content-type", ""):
+            assert answer.status < 400, f"{url} answered {answer.status}"
+            if "text/html" not in answer.headers.get("content-type", ""):
                 continue
+            page.goto(url)
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at 390 px"
             for link in page.evaluate(LINKS):
@@ -134,4 +134,6 @@ def test_crawl_at_phone_width(chromium_browser, real_server: str, language: str)
         assert len(visited) >= 15
         assert errors == [], errors
         assert page.script_errors == []
-        assert sorted(leaving) == []
+        # The one address off the site: the data's licence (sources carry no original address yet).
+        leaving -= {"https://creativecommons.org/licenses/by/4.0/"}
+        assert sorted(leaving) == [], "\n".join(sorted(leaving))
