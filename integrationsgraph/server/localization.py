@@ -187,6 +187,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "chairs": ("Vorsitze", "Chairs"),
     "meetings": ("Sitzungen", "Meetings"),
     "versions": ("Fassungen", "Versions"),
+    "original_address": ("Original beim Herausgeber", "Original at the publisher"),
     "ask_this": ("Als Frage öffnen", "Open as a question"),
     "footer": (
         "Integrationsgraph: ein Wissensgraph zur Governance der Integrationspolitik in Deutschland, "

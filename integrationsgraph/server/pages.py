@@ -31,8 +31,9 @@ TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 DEFAULT_QUERY = """\
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
-# The classes of the graph and how many resources each has.
-SELECT ?class (SAMPLE(?name) AS ?label) (COUNT(?resource) AS ?resources)
+# The classes of the graph and how many resources each has (DISTINCT: the default graph is the union
+# of all named graphs, where a resource typed by several sources would otherwise count once per source).
+SELECT ?class (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?resource) AS ?resources)
 WHERE {
   ?resource a ?class .
   OPTIONAL { ?class rdfs:label ?name }

@@ -17,8 +17,8 @@ from tests.server.browser import recording_page
 pytestmark = pytest.mark.slow
 
 PHONE = {"width": 390, "height": 844}
-# Every link's absolute address (HTML and SVG links alike).
-LINKS = """() => [...document.querySelectorAll('a[href]')]
+# Every link's absolute address (HTML and SVG links alike), but a source's original address.
+LINKS = """() => [...document.querySelectorAll('a[href]:not(.original)')]
   .map(a => new URL(a.getAttribute('href'), document.baseURI).href)"""
 
 
@@ -60,6 +60,10 @@ def test_the_journalist(german_page, real_server: str, screenshot_dir):
     assert offices.locator("tbody tr").count() >= 2
     assert offices.locator("time", has_text=re.compile(r"\d{4}$")).count() >= 1  # dates written out
     assert offices.locator("ul.cell-list a[href^='/graph/source/']").count() >= 1  # and their sources
+    # a source is named by its title, with a link to where it was published
+    page.goto(real_server + "/id/land/sachsen")
+    original = page.locator("#evidence a.original").first
+    assert original.get_attribute("href").startswith("http")
     page.screenshot(path=screenshot_dir / "reader-person-offices.png", full_page=True)
 
     # who chaired the IntMK on 1 March 2013: four actions from the list of questions
