@@ -187,6 +187,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "chairs": ("Vorsitze", "Chairs"),
     "meetings": ("Sitzungen", "Meetings"),
     "versions": ("Fassungen", "Versions"),
+    "error_heading": ("Fehler {status}", "Error {status}"),
+    "back_to_editor": ("Zurück zum Editor, mit der Abfrage", "Back to the editor, with the query"),
+    "home": ("Startseite", "Home"),
     "original_address": ("Original beim Herausgeber", "Original at the publisher"),
     "ask_this": ("Als Frage öffnen", "Open as a question"),
     "footer": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -107,6 +108,19 @@ async def query_page(request: Request) -> Response:
     response = render(request, "query.html", context)
     response.headers["Vary"] = "Accept"
     return response
+
+
+def error_page(request: Request, body: dict) -> str:
+    """An error as a page of the site (navigation, search, language); a query sent from the editor is
+    offered back in it, so nothing typed is lost."""
+    typed = request.query_params.get("query")
+    context = {
+        "error": body,
+        "back_to_editor": path_for(request, "query_page") + "?" + urlencode({"query": typed})
+        if typed
+        else None,
+    }
+    return render(request, "error.html", context, status_code=body["status"]).body.decode()
 
 
 async def favicon(request: Request) -> Response:

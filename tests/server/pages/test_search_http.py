@@ -46,3 +46,22 @@ async def test_the_index_is_built_once_per_backend(pages_client):
     app.state.backend = app.state.backend.__class__(app.state.backend.store)  # a new build is served
     await pages_client.get("/search?q=c&format=json")
     assert app.state.label_index is not first
+
+
+async def test_error_pages_are_pages_of_the_site_and_keep_the_query(pages_client):
+    query = "SELECT * WHERE { ?s ?p }"
+    response = await pages_client.get(
+        "/sparql", params={"query": query, "lang": "en"}, headers={"Accept": BROWSER_ACCEPT}
+    )
+    assert response.status_code == 400
+    page = response.text
+    assert '<html lang="en">' in page
+    assert '<link rel="stylesheet" href="/static/style.css">' in page
+    assert "<h1>400 Query syntax error</h1>" in page
+    assert (
+        'href="/?query=SELECT+%2A+WHERE+%7B+%3Fs+%3Fp+%7D&amp;lang=en">Back to the editor, with the query</a>'
+        in page
+    )
+    response = await pages_client.get("/no/such/page", headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 404
+    assert "Fehler 404" in response.text  # German unless asked otherwise
