@@ -72,14 +72,14 @@ def test_syntax_error_shows_at_its_line(browser_page, pages_server: str, screens
     page.locator("#query").press("Control+Enter")  # the keyboard shortcut runs it too
     error = page.locator("#query-error")
     error.wait_for(state="visible")
-    assert error.inner_text().startswith("Line 3, column 14: Query syntax error")
-    assert "Prefix not found" in error.inner_text()
+    # said in words before the query is sent, at the prefix's first use
+    assert error.inner_text() == "Line 3, column 6: unknown prefix 'ex' on line 3"
     marked = page.locator("#highlight .line.error")
     assert marked.count() == 1
     assert marked.inner_text() == "  ?s ex:label ?label ."
     # The caret sits at the reported line and column (1-based), ready for the fix.
     third_line_start = BROKEN.index("  ?s ex:label")
-    assert page.locator("#query").evaluate("editor => editor.selectionStart") == third_line_start + 14 - 1
+    assert page.locator("#query").evaluate("editor => editor.selectionStart") == third_line_start + 6 - 1
     assert page.locator(ROWS).count() == 0
     page.screenshot(path=screenshot_dir / "query-page-syntax-error.png", full_page=True)
     # Editing the text clears the mark: it was about the old text.
