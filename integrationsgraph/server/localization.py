@@ -162,6 +162,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "No answer: the graph holds no fact for these values. That does not mean there is none, only that "
         "none of the sources states one.",
     ),
+    "no_known_holder": (
+        "An diesem Tag ist kein Inhaber bekannt: Keine Quelle nennt, wer den Vorsitz führte.",
+        "No known holder on this day: no source states who held the chair.",
+    ),
+    "holder_before": ("Zuletzt davor:", "The last before:"),
+    "holder_after": ("Als Nächstes danach:", "The next after:"),
     "show_raw": (
         "Rohdaten zeigen (IRIs, Datentypen, Sprachen)",
         "Show raw terms (IRIs, datatypes, languages)",

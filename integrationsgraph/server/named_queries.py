@@ -19,6 +19,7 @@ from integrationsgraph.errors import InputError, UsageError
 from integrationsgraph.queries.catalog import NamedQuery
 from integrationsgraph.queries.execute import QueryOutcome
 from integrationsgraph.queries.formatting import to_csv, to_json
+from integrationsgraph.server.answer_sentences import no_known_holder
 from integrationsgraph.server.backends import Dataset, QueryResult
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.label_index import label_index
@@ -204,6 +205,7 @@ async def run_named_query(request: Request) -> Response:
         variables, rows = outcome.variables, outcome.rows
     labels = await labels_of(request.app.state.backend, iris_in(rows), titles_base=linker.base)
     columns, cells = reader_table(variables, rows, linker, labels, raw)
+    sentence = None if raw else no_known_holder(variables, rows, linker, labels)
     own_path = path_for(request, "named_query", name=query.name)
     others = {name: _with_query(own_path, values | {"format": name}) for name in ("json", "csv")}
     toggle = linker.carry(_with_query(own_path, given | ({} if raw else {"raw": "1"})))
@@ -214,6 +216,7 @@ async def run_named_query(request: Request) -> Response:
         "variables": columns,
         "rows": cells,
         "raw": raw,
+        "no_known_holder": sentence,
         "raw_toggle": toggle,
         "others": others,
         "editor": linker.carry(_with_query(path_for(request, "query_page"), {"query": text})),

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urlsplit
 
+import httpx
 import pytest
 
 from integrationsgraph.server.app import create_app
@@ -141,3 +142,15 @@ def test_crawl_at_phone_width(chromium_browser, real_server: str, language: str)
         # The one address off the site: the data's licence (sources carry no original address yet).
         leaving -= {"https://creativecommons.org/licenses/by/4.0/"}
         assert sorted(leaving) == [], "\n".join(sorted(leaving))
+
+
+def test_no_known_holder_reads_as_a_sentence(real_server: str):
+    url = real_server + "/queries/chair-at?body=IntMK&date=2019-01-01&lang=en"
+    page = httpx.get(url, headers={"Accept": "text/html"}).text
+    sentence = re.search(r'<p class="no-known-holder">(.*?)</p>', page, re.S).group(1)
+    words = " ".join(re.sub(r"<[^>]+>", "", sentence).split())
+    assert words == (
+        "No known holder on this day: no source states who held the chair. "
+        "The last before: Baden-Württemberg. The next after: Hamburg."
+    )
+    assert 'href="/id/holding/intmk-chair-2016-baden-wuerttemberg?lang=en"' in sentence
