@@ -1,6 +1,7 @@
 """Run the endpoint benchmark and write bench/out/endpoint/results.json (and a Markdown table).
 
-    python -m bench.endpoint [--datasets curated synthetic-1m] [--duration 20] [--connections 8]
+    python -m bench.endpoint [--datasets curated synthetic-1m] [--mixes repeated varied] [--duration 20]
+        [--connections 8]
 
 For each dataset, each server in turn (never two at once) gets each mix from wrk (Debian package `wrk`)
 with 2 threads and `--connections` connections for `--duration` seconds; then the same mix runs in this
@@ -137,6 +138,7 @@ def run(arguments: argparse.Namespace) -> dict:
         memory = ox.Store()
         memory.bulk_extend(ox.Store.read_only(str(dataset.store)))
         texts = {"repeated": mixes.repeated_mix(memory), "varied": mixes.varied_mix(memory, VARIED_COUNT)}
+        texts = {name: texts[name] for name in arguments.mixes}
         del memory
         for server_name in arguments.servers:
             port = servers.free_port()
@@ -193,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--servers", nargs="+", choices=list(servers.SERVERS), default=list(servers.SERVERS))
     parser.add_argument("--duration", type=int, default=20, help="seconds per server and mix (default 20)")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections (default 8)")
+    parser.add_argument("--mixes", nargs="+", choices=["repeated", "varied"], default=["repeated", "varied"])
     report = run(parser.parse_args(argv))
     table = markdown(report)
     (OUT / "results.md").write_text(table)

@@ -127,7 +127,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "depth": ("Tiefe", "Depth"),
     "show_inferred": ("mit abgeleiteten Aussagen", "with inferred facts"),
     "export": ("Export", "Export"),
-    "chairs_rows": ("Land", "Land"),
+    "chairs_rows": ("Land oder Person", "Land or person"),
     "holders_rows": ("Inhaber", "Holder"),
     "body_rows": ("Art", "Kind"),
     # The frame of every page: navigation, search, footer.

@@ -60,10 +60,9 @@ SELECT DISTINCT ?fact ?holding ?person WHERE {{ VALUES ?fact {{ {values} }}
 )
 STUB = timedelta(days=365)  # how far an unresolved bound is drawn (dashed) from the known one
 
-CHAIRS = (
-    "?post org:postIn {body} ; org:role igc:chair . ?holding ig:post ?post ; org:member ?holder . "
-    "?holder a ig:Land ."
-)
+# A body's chairs: the Länder of a rotating chair, or the persons who chair it themselves (the
+# Hessische Integrationskonferenz); persons exercising a Land's chair are on the Land's bar.
+CHAIRS = "?post org:postIn {body} ; org:role igc:chair . ?holding ig:post ?post ; org:member ?holder ."
 HOLDERS = "?holding ig:post {post} ; org:member ?holder ."
 
 BODY_EVENTS = (

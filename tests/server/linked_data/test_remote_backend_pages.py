@@ -49,7 +49,8 @@ def test_ontology_dataset_timeline_and_export_over_a_remote_endpoint(remote_ld_c
     assert "void:classPartition" in void
     assert "void:dataDump" not in void
     timeline = remote_ld_client.get("/timeline/chairs", params={"body": BASE + "id/body/intmk"}).text
-    assert timeline.count('<rect class="bar') == 2
+    assert timeline.count('<rect class="bar') == 4  # two tenures: each its possible and its certain part
+    assert timeline.count('<rect class="bar certain"') == 2
     export = remote_ld_client.get("/export", params={"format": "dot", "entity": BASE + "id/land/hessen"})
     assert export.status_code == 200
     assert f'"{BASE}id/holding/intmk-chair-2022-hessen" -> "{BASE}id/land/hessen"' in export.text

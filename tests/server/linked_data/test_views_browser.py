@@ -57,7 +57,7 @@ def test_chairs_timeline_bars_link_to_their_sources(ld_page, real_ld_server: str
     assert "Nordrhein-Westfalen" in rows
     page.screenshot(path=ld_artifacts / "ld-timeline-chairs.png", full_page=True)
     hessen = page.locator("svg.timeline a", has=page.locator("title", has_text="Hessen"))
-    hessen.first.locator("rect").click()
+    hessen.first.locator("rect.possible").click()
     page.wait_for_url("**/id/holding/**")
     assert page.locator("#evidence .source-group").count() >= 1
     assert page.locator("#evidence code.file-name").count() >= 1
@@ -139,4 +139,15 @@ def test_resolved_tenures_in_the_browser(ld_page, real_ld_server: str, ld_artifa
     assert tenure.locator("mark.exact").count() >= 1
     assert tenure.locator("code.file-name").count() >= 1
     page.screenshot(path=ld_artifacts / "ld-resource-tenure.png", full_page=True)
+    assert_only_own_requests(page, real_ld_server)
+
+
+def test_a_conference_chaired_by_a_person_has_its_chairs_timeline(ld_page, real_ld_server: str):
+    """Heike Hofmann chairs the Hessische Integrationskonferenz (since 2019) herself: her bar, from the
+    resolved tenure, begins with the constituent session of 2024."""
+    page = ld_page
+    body = quote(BASE + "id/body/hessische-integrationskonferenz-2019", safe="")
+    page.goto(real_ld_server + "/timeline/chairs?body=" + body)
+    assert page.locator("svg.timeline text.row-label").all_text_contents() == ["Heike Hofmann"]
+    assert "2024" in page.locator("svg.timeline a title").first.text_content()
     assert_only_own_requests(page, real_ld_server)
