@@ -70,8 +70,8 @@ def test_the_journalist(german_page, real_server: str, screenshot_dir):
     # who chaired the IntMK on 1 March 2013: four actions from the list of questions
     page.goto(real_server + "/queries")
     page.locator("#chair-at h2 a").click()  # 1
-    page.get_by_label("the body whose chair is asked for").fill("IntMK")  # 2 (a name, not an IRI)
-    page.get_by_label("the day").fill("2013-03-01")  # 3
+    page.get_by_label("das Gremium, nach dessen Vorsitz gefragt wird").fill("IntMK")  # 2 (a name, not an IRI)
+    page.get_by_label("der Tag").fill("2013-03-01")  # 3
     page.get_by_role("button", name="Fragen").click()  # 4
     page.wait_for_url("**/queries/chair-at?body=IntMK&date=2013-03-01")
     answer = page.locator("table.results.reader tbody tr")
