@@ -207,6 +207,51 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+# Column names of the named queries' answers as a reader's table heads them; others keep their name.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "status": ("Stand", "Status"),
+    "holder": ("Inhaber", "Holder"),
+    "person": ("Person", "Person"),
+    "personStatus": ("Stand der Person", "Person's status"),
+    "exercisedBy": ("wahrgenommen von", "Exercised by"),
+    "certainFrom": ("sicher ab", "Certainly from"),
+    "certainUntil": ("sicher bis", "Certainly until"),
+    "possibleFrom": ("frühestens ab", "At the earliest from"),
+    "possibleUntil": ("spätestens bis", "At the latest until"),
+    "before": ("davor", "Before"),
+    "after": ("danach", "After"),
+    "contestedWith": ("umstritten mit", "Contested with"),
+    "holding": ("Amtsinhabe", "Holding"),
+    "sources": ("Quellen", "Sources"),
+    "source": ("Quelle", "Source"),
+    "file": ("Datei", "File"),
+    "endConvention": ("Enddatum", "End date"),
+    "post": ("Amt", "Post"),
+    "role": ("Rolle", "Role"),
+    "in": ("in", "In"),
+    "inLand": ("Land", "Land"),
+    "onBehalfOf": ("für", "On behalf of"),
+    "predecessor": ("Vorgänger", "Predecessor"),
+    "successor": ("Nachfolger", "Successor"),
+    "meeting": ("Sitzung", "Meeting"),
+    "place": ("Ort", "Place"),
+    "type": ("Art", "Type"),
+    "kind": ("Art", "Kind"),
+    "version": ("Fassung", "Version"),
+    "fact": ("Aussage", "Fact"),
+    "what": ("Was", "What"),
+    "start": ("Beginn", "Start"),
+    "end": ("Ende", "End"),
+    "derivedBy": ("abgeleitet durch", "Derived by"),
+}
+
+
+def column_name(variable: str, language: str) -> str:
+    """A result column's head in `language` (the variable's name when there is no word for it)."""
+    pair = COLUMNS.get(variable)
+    return pair[LANGUAGES.index(language)] if pair else variable
+
+
 def words(language: str) -> dict[str, str]:
     """The interface words in `language`, for templates (`t.properties`)."""
     index = LANGUAGES.index(language)

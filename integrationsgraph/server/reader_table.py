@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from integrationsgraph.queries.formatting import compact_iri
 from integrationsgraph.server.linking import Linker
+from integrationsgraph.server.localization import column_name
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PLAIN = (f"{XSD}string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
@@ -127,4 +128,5 @@ def reader_table(
         ]
         for row in rows
     ]
-    return [variables[i] for i in columns], cells
+    heads = [variables[i] if raw else column_name(variables[i], linker.language) for i in columns]
+    return heads, cells
