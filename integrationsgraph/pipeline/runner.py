@@ -18,6 +18,7 @@ from integrationsgraph.pipeline.loading import LoadedInputs, load_inputs
 from integrationsgraph.pipeline.options import BuildOptions, BuildResult
 from integrationsgraph.pipeline.progress import StageTimer
 from integrationsgraph.pipeline.reasoning import InstanceReasoner, about_our_data, data_nodes, reason
+from integrationsgraph.pipeline.source_addresses import source_address_quads
 from integrationsgraph.pipeline.tbox import check_constructs, close_ontology
 from integrationsgraph.pipeline.tenure_inputs import read_tenure_inputs
 from integrationsgraph.pipeline.tenure_output import tenure_triples
@@ -110,6 +111,9 @@ def _build(options: BuildOptions, files: InputFiles, digest: str, timer: StageTi
         with timer.stage("store", "Loading the store"):
             store = storing.open_build_store(release)
             storing.load_quads(store, [*asserted, *inferred])
+            addresses = source_address_quads(store, options.shared_dir)  # stated by the texts' headers
+            store.extend(addresses)
+            asserted.extend(addresses)
         with timer.stage("rules", "Running derivation rules"):
             derived, per_rule = _derive(store, reasoner, inputs, rules.load_rules(files.rules))
             store.extend(_inferred_quads(derived))

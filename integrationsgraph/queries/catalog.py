@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from integrationsgraph.errors import InputError, UsageError
@@ -23,7 +23,7 @@ from integrationsgraph.paths import QUERIES_DIR
 from integrationsgraph.queries.parameters import PARAMETER_TYPES, render
 from integrationsgraph.queries.sparql_tokens import parameter_tokens, substitute, variable_tokens
 
-_HEADER_LINE = re.compile(r"#\s*(name|summary|param)\s*:\s*(.*?)\s*$")
+_HEADER_LINE = re.compile(r"#\s*(name|summary(?:@[a-z]{2})?|param(?:@[a-z]{2})?)\s*:\s*(.*?)\s*$")
 _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -46,6 +46,16 @@ class NamedQuery:
     summary: str
     parameters: list[Parameter]
     text: str
+    summaries: dict[str, str] = field(default_factory=dict)  # `# summary@de:` lines, by language
+    descriptions: dict[str, dict[str, str]] = field(default_factory=dict)  # `# param@de:`: language, name
+
+    def description_in(self, parameter: Parameter, language: str) -> str:
+        """The parameter's description in `language` when the header gives one (`# param@de:`)."""
+        return self.descriptions.get(language, {}).get(parameter.name, parameter.description)
+
+    def summary_in(self, language: str) -> str:
+        """The summary in `language` when the header gives one (`# summary@en:`), else `summary`."""
+        return self.summaries.get(language, self.summary)
 
     def parameter(self, name: str) -> Parameter:
         """The declared parameter `name`; `UsageError` listing the known ones otherwise."""
@@ -103,6 +113,7 @@ def parse_named_query(text: str, file_name: str) -> NamedQuery:
     """
     fields: dict[str, str] = {}
     parameters: list[Parameter] = []
+    translations: list[tuple[str, str, str, str]] = []  # language, parameter, description, file:line
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
             break
@@ -111,6 +122,10 @@ def parse_named_query(text: str, file_name: str) -> NamedQuery:
             continue  # free comment text in the header
         key, value = match.groups()
         where = f"{file_name}:{number}"
+        if key.startswith("param@"):
+            name, description = _parse_translation(value, where)
+            translations.append((key.partition("@")[2], name, description, where))
+            continue
         if key == "param":
             parameter = _parse_parameter(value, where)
             if any(p.name == parameter.name for p in parameters):
@@ -124,7 +139,24 @@ def parse_named_query(text: str, file_name: str) -> NamedQuery:
         if not fields.get(key):
             raise InputError(f"{file_name}: the header has no '# {key}: ...' line")
     _check_tokens(text, parameters, file_name)
-    return NamedQuery(fields["name"], fields["summary"], parameters, text)
+    summaries = {key.partition("@")[2]: value for key, value in fields.items() if key.startswith("summary@")}
+    descriptions: dict[str, dict[str, str]] = {}
+    for language, name, description, where in translations:
+        if not any(p.name == name for p in parameters):
+            raise InputError(f"{where}: param@{language} names {name!r}, which no '# param:' line declares")
+        descriptions.setdefault(language, {})[name] = description
+    return NamedQuery(fields["name"], fields["summary"], parameters, text, summaries, descriptions)
+
+
+def _parse_translation(spec: str, where: str) -> tuple[str, str]:
+    """`NAME "description"` of a `# param@xx:` line."""
+    try:
+        words = shlex.split(spec)
+    except ValueError as error:
+        raise InputError(f"{where}: cannot read the param line: {error}") from None
+    if len(words) != 2 or not _PARAM_NAME.fullmatch(words[0]):
+        raise InputError(f'{where}: a translated param line reads: NAME "description"')
+    return words[0], words[1]
 
 
 def _check_tokens(text: str, parameters: list[Parameter], file_name: str) -> None:

@@ -36,7 +36,11 @@ from integrationsgraph.server.slow_readers import SlowReaderDroppingApp
 log = logging.getLogger("integrationsgraph.server")
 
 # Modules of the pages part that contribute routes, each with `routes(settings) -> list[BaseRoute]`.
-CONTRIBUTING_MODULES = ("integrationsgraph.server.pages", "integrationsgraph.server.named_queries")
+CONTRIBUTING_MODULES = (
+    "integrationsgraph.server.pages",
+    "integrationsgraph.server.named_queries",
+    "integrationsgraph.server.search",
+)
 # The linked-data part: dereferencing, ontology docs, dataset description, dumps, exports, views.
 CONTRIBUTING_MODULES += (
     "integrationsgraph.server.ontology_docs",

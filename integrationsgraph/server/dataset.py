@@ -174,7 +174,7 @@ async def dataset_description(request: Request) -> Response:
                 "iri": cls,
                 "href": linker.path("/def") + "#" + anchor_for(cls)
                 if cls in facts.ontology_terms
-                else linker.href(cls),
+                else linker.page_href(cls),
                 "label": linker.label(cls, facts.labels),
                 "count": count,
             }

@@ -13,6 +13,7 @@ shared cache that kept one would hand it to every later client. Errors are cheap
 from __future__ import annotations
 
 import html
+import importlib
 import json
 import logging
 
@@ -83,7 +84,9 @@ def error_response(
     body = {"status": status, "title": title, "detail": detail, **extra}
     headers = {"Vary": "Accept", "Cache-Control": ERROR_CACHE_CONTROL, **(headers or {})}
     if wants_html(request):
-        return Response(_page(body), status, headers, media_type="text/html; charset=utf-8")
+        return Response(
+            _site_page(request, body) or _page(body), status, headers, media_type="text/html; charset=utf-8"
+        )
     return Response(
         error_json(status, title, detail, **extra), status, headers, media_type="application/json"
     )
@@ -93,6 +96,17 @@ def error_json(status: int, title: str, detail: str, **extra) -> bytes:
     """The JSON error body (also written by the HTTP server itself, before there is a request)."""
     body = {"status": status, "title": title, "detail": detail, **extra}
     return (json.dumps({"error": body}, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def _site_page(request: Request, body: dict) -> str | None:
+    """The error in the site's frame and language (`pages.error_page`); None where that cannot be had
+    (an app without the pages part, or an error about the page language itself)."""
+    try:
+        # imported here: the pages part imports this module, and an app may run without it
+        pages = importlib.import_module("integrationsgraph.server.pages")
+        return pages.error_page(request, body)
+    except Exception:  # the plain page below always works
+        return None
 
 
 def _page(body: dict) -> str:

@@ -66,6 +66,13 @@ class Linker:
         query = f"?{urlencode(values)}" if values else ""
         return f"{self.root_path}{path}{query}"
 
+    def carry(self, url: str) -> str:
+        """`url` (a path with or without a query) with the `lang` switch added when it is set."""
+        if not self.explicit_language or "lang=" in url.partition("?")[2]:
+            return url
+        separator = "&" if "?" in url else "?"
+        return f"{url}{separator}{urlencode({'lang': self.explicit_language})}"
+
     def local_path(self, iri: str) -> str | None:
         """The server path of an IRI under the base (fragment dropped), or None for other IRIs."""
         if not iri.startswith(self.base):
@@ -80,6 +87,11 @@ class Linker:
         fragment = iri.partition("#")[2]
         return self.path(local) + (f"#{fragment}" if fragment else "")
 
+    def page_href(self, iri: str) -> str | None:
+        """This server's page of an IRI it mints; None for another's (a vocabulary term is named, with
+        its IRI as a title, rather than a link that leaves the site)."""
+        return self.href(iri) if self.local_path(iri) is not None else None
+
     def label(self, iri: str, labels: dict[str, dict[str, str]]) -> str:
         return pick_label(labels.get(iri, {}), self.language) or compact(iri)
 
@@ -87,7 +99,7 @@ class Linker:
         self, term: ox.NamedNode | ox.BlankNode | ox.Literal, labels: dict[str, dict[str, str]]
     ) -> Value:
         if isinstance(term, ox.NamedNode):
-            return Value(self.label(term.value, labels), self.href(term.value), term.value)
+            return Value(self.label(term.value, labels), self.page_href(term.value), term.value)
         if isinstance(term, ox.Literal):
             if term.language:
                 note = f"@{term.language}"

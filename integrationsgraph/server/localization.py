@@ -130,7 +130,126 @@ WORDS: dict[str, tuple[str, str]] = {
     "chairs_rows": ("Land oder Person", "Land or person"),
     "holders_rows": ("Inhaber", "Holder"),
     "body_rows": ("Art", "Kind"),
+    # The frame of every page: navigation, search, footer.
+    "skip_to_content": ("Zum Inhalt springen", "Skip to content"),
+    "main_navigation": ("Hauptnavigation", "Main navigation"),
+    "language": ("Sprache", "Language"),
+    "nav_sparql": ("SPARQL-Abfrage", "SPARQL query"),
+    "nav_queries": ("Fragen", "Questions"),
+    "search_label": ("Suche nach Namen", "Search by name"),
+    "search_placeholder": ("Suchen: Person, Gremium, Land …", "Search: person, body, Land …"),
+    "search_button": ("Suchen", "Search"),
+    "search_title": ("Suche", "Search"),
+    "search_hits": ("{n} Treffer für „{q}“", "{n} results for '{q}'"),
+    "search_none": (
+        "Nichts gefunden für „{q}“. Der Graph kennt nur die Namen in seinen Quellen.",
+        "Nothing found for '{q}'. The graph knows only the names in its sources.",
+    ),
+    "search_empty": ("Bitte einen Namen eingeben.", "Please type a name."),
+    "also_called": ("auch", "also"),
+    # Questions (named queries) as forms, and their answers.
+    "optional": ("optional", "optional"),
+    "entity_placeholder": ("Namen tippen und auswählen", "type a name and pick"),
+    "for_example": ("z. B.", "e.g."),
+    "ask": ("Fragen", "Ask"),
+    "answer": ("Antwort", "Answer"),
+    "yes": ("Ja", "Yes"),
+    "no": ("Nein", "No"),
+    "rows": ("{n} Zeile(n)", "{n} row(s)"),
+    "empty_answer": (
+        "Keine Antwort: Der Graph kennt zu diesen Angaben keine Aussage. Das heißt nicht, dass es keine "
+        "gibt, sondern nur, dass keine der Quellen sie nennt.",
+        "No answer: the graph holds no fact for these values. That does not mean there is none, only that "
+        "none of the sources states one.",
+    ),
+    "no_known_holder": (
+        "An diesem Tag ist kein Inhaber bekannt: Keine Quelle nennt, wer den Vorsitz führte.",
+        "No known holder on this day: no source states who held the chair.",
+    ),
+    "holder_before": ("Zuletzt davor:", "The last before:"),
+    "holder_after": ("Als Nächstes danach:", "The next after:"),
+    "show_raw": (
+        "Rohdaten zeigen (IRIs, Datentypen, Sprachen)",
+        "Show raw terms (IRIs, datatypes, languages)",
+    ),
+    "show_readable": ("Lesbar zeigen", "Show readable"),
+    "raw_results": ("SPARQL-Ergebnis", "SPARQL results"),
+    "open_in_editor": ("Im Editor öffnen", "Open in the editor"),
+    "the_query": ("Die Abfrage", "The query"),
+    "queries_title": ("Fragen an den Graphen", "Questions to the graph"),
+    "queries_intro": (
+        "Fertige Fragen: Jede hat ein Formular; die Antwort steht darunter, und die Adresse der Seite "
+        "ist ein Link, der sie wiederholt. Maschinenlesbar als SPARQL-JSON oder CSV "
+        "(?format=json|csv).",
+        "Ready-made questions: each has a form; the answer appears below it, and the page's address is a "
+        "link that repeats it. Machine-readable as SPARQL JSON or CSV (?format=json|csv).",
+    ),
+    "queries_as_json": ("Diese Liste als JSON", "This list as JSON"),
+    "ask_question": ("Frage stellen", "Ask this question"),
+    "with_examples": ("Mit den Beispielwerten", "With the example values"),
+    "no_queries": ("Keine Fragen installiert.", "No named queries are installed."),
+    # Entity pages as statements.
+    "offices": ("Ämter", "Offices"),
+    "chairs": ("Vorsitze", "Chairs"),
+    "meetings": ("Sitzungen", "Meetings"),
+    "versions": ("Fassungen", "Versions"),
+    "error_heading": ("Fehler {status}", "Error {status}"),
+    "back_to_editor": ("Zurück zum Editor, mit der Abfrage", "Back to the editor, with the query"),
+    "home": ("Startseite", "Home"),
+    "original_address": ("Original beim Herausgeber", "Original at the publisher"),
+    "ask_this": ("Als Frage öffnen", "Open as a question"),
+    "footer": (
+        "Integrationsgraph: ein Wissensgraph zur Governance der Integrationspolitik in Deutschland, "
+        "aus Pressemitteilungen gebaut. Jede Aussage nennt ihre Quelle.",
+        "Integrationsgraph: a linked-data knowledge graph of German integration-policy governance, built "
+        "from press releases. Every fact cites its source.",
+    ),
 }
+
+
+# Column names of the named queries' answers as a reader's table heads them; others keep their name.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "status": ("Stand", "Status"),
+    "holder": ("Inhaber", "Holder"),
+    "person": ("Person", "Person"),
+    "personStatus": ("Stand der Person", "Person's status"),
+    "exercisedBy": ("wahrgenommen von", "Exercised by"),
+    "certainFrom": ("sicher ab", "Certainly from"),
+    "certainUntil": ("sicher bis", "Certainly until"),
+    "possibleFrom": ("frühestens ab", "At the earliest from"),
+    "possibleUntil": ("spätestens bis", "At the latest until"),
+    "before": ("davor", "Before"),
+    "after": ("danach", "After"),
+    "contestedWith": ("umstritten mit", "Contested with"),
+    "holding": ("Amtsinhabe", "Holding"),
+    "sources": ("Quellen", "Sources"),
+    "source": ("Quelle", "Source"),
+    "file": ("Datei", "File"),
+    "endConvention": ("Enddatum", "End date"),
+    "post": ("Amt", "Post"),
+    "role": ("Rolle", "Role"),
+    "in": ("in", "In"),
+    "inLand": ("Land", "Land"),
+    "onBehalfOf": ("für", "On behalf of"),
+    "predecessor": ("Vorgänger", "Predecessor"),
+    "successor": ("Nachfolger", "Successor"),
+    "meeting": ("Sitzung", "Meeting"),
+    "place": ("Ort", "Place"),
+    "type": ("Art", "Type"),
+    "kind": ("Art", "Kind"),
+    "version": ("Fassung", "Version"),
+    "fact": ("Aussage", "Fact"),
+    "what": ("Was", "What"),
+    "start": ("Beginn", "Start"),
+    "end": ("Ende", "End"),
+    "derivedBy": ("abgeleitet durch", "Derived by"),
+}
+
+
+def column_name(variable: str, language: str) -> str:
+    """A result column's head in `language` (the variable's name when there is no word for it)."""
+    pair = COLUMNS.get(variable)
+    return pair[LANGUAGES.index(language)] if pair else variable
 
 
 def words(language: str) -> dict[str, str]:

@@ -7,10 +7,9 @@ Graph results (CONSTRUCT, DESCRIBE) come as the variables subject, predicate, ob
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from urllib.parse import urlencode
 
-import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -19,17 +18,24 @@ from starlette.routing import BaseRoute, Route
 from integrationsgraph.errors import InputError, UsageError
 from integrationsgraph.queries.catalog import NamedQuery
 from integrationsgraph.queries.execute import QueryOutcome
-from integrationsgraph.queries.formatting import compact_iri, to_csv, to_json
+from integrationsgraph.queries.formatting import to_csv, to_json
+from integrationsgraph.server.answer_sentences import no_known_holder
 from integrationsgraph.server.backends import Dataset, QueryResult
 from integrationsgraph.server.errors import HTTPProblem
+from integrationsgraph.server.label_index import label_index
+from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.negotiation import negotiate
 from integrationsgraph.server.pages import installed_catalog, named_query_catalog, path_for, render
+from integrationsgraph.server.reader_table import iris_in, reader_table
+from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.settings import Settings
 
 # Media type offered for each `?format=` value; the first offer wins when Accept is absent.
 LIST_FORMATS = {"json": "application/json", "html": "text/html"}
 RUN_FORMATS = {"json": "application/sparql-results+json", "csv": "text/csv", "html": "text/html"}
 RUN_ALIASES = {"application/json": "json"}  # clients that only name the generic type
+# Parameters of the page, not of the query: the output format and the page language.
+PAGE_PARAMETERS = ("format", "lang", "raw")
 
 
 def choose_format(request: Request, formats: dict[str, str], aliases: dict[str, str] | None = None) -> str:
@@ -101,17 +107,19 @@ async def list_queries(request: Request) -> Response:
     if output_format == "json":
         listing = {"queries": [describe(request, query) for query in queries]}
         return JSONResponse(listing, headers={"Vary": "Accept"})
+    linker = Linker(request)
     entries = [
         {
             "query": query,
-            "run_html": _example_path(request, query),
+            "form": linker.carry(path_for(request, "named_query", name=query.name)),
+            "run_html": linker.carry(_example_path(request, query)),
             "run_json": _example_path(request, query, "json"),
             "run_csv": _example_path(request, query, "csv"),
-            "editor": _with_query(path_for(request, "query_page"), {"example": query.name}),
+            "editor": linker.carry(_with_query(path_for(request, "query_page"), {"example": query.name})),
         }
         for query in queries
     ]
-    response = render(request, "queries.html", {"section": "queries", "entries": entries})
+    response = render(request, "queries.html", {"section": "queries", "entries": entries, "linker": linker})
     response.headers["Vary"] = "Accept"
     return response
 
@@ -120,7 +128,7 @@ def _parameter_values(request: Request, query: NamedQuery) -> dict[str, str]:
     """The query's parameters from the URL; an empty value counts as not given (an empty form field)."""
     values: dict[str, str] = {}
     for name, value in request.query_params.multi_items():
-        if name == "format" or value == "":
+        if name in PAGE_PARAMETERS or value == "":
             continue
         if name in values:
             raise UsageError(f"query {query.name}: parameter {name} is given more than once")
@@ -139,46 +147,46 @@ def to_outcome(result: QueryResult) -> QueryOutcome:
     return QueryOutcome("select", variables=variables, rows=rows)
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One table cell of an HTML result: text, an optional link, and a datatype or language note."""
-
-    text: str
-    href: str | None = None
-    note: str = ""
-    title: str = ""
-
-
-def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Cell:
-    if term is None:
-        return Cell("")
-    if isinstance(term, ox.NamedNode):
-        return Cell(compact_iri(term.value), href=term.value, title=term.value)
-    if isinstance(term, ox.BlankNode):
-        return Cell(f"_:{term.value}")
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Cell(term.value, note=f"@{term.language}")
-        datatype = term.datatype.value
-        plain = datatype == "http://www.w3.org/2001/XMLSchema#string"
-        return Cell(term.value, note="" if plain else f"^^{compact_iri(datatype)}")
-    return Cell(str(term))
+async def _resolve_names(request: Request, query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
+    """Entity parameters given by name ("IntMK", "Integrationsministerkonferenz") as the IRI of the one
+    entity so named; an IRI or prefixed name stays as it is. `UsageError` when no or several entities
+    bear the name."""
+    resolved = dict(values)
+    for parameter in query.parameters:
+        value = values.get(parameter.name)
+        if parameter.type != "iri" or value is None or _IRI_LIKE.match(value.strip()):
+            continue
+        index = await label_index(request)
+        named = index.named(value, Linker(request).base)
+        if not named:
+            raise UsageError(
+                f"parameter {parameter.name}: no entity is named {value!r}; pick one of the suggestions"
+            )
+        if len(named) > 1:
+            raise UsageError(
+                f"parameter {parameter.name}: {value!r} names {len(named)} entities: {', '.join(named)}"
+            )
+        resolved[parameter.name] = named[0]
+    return resolved
 
 
-def _table(outcome: QueryOutcome) -> tuple[list[str], list[list[Cell]]]:
-    if outcome.kind == "graph":
-        rows = [(triple.subject, triple.predicate, triple.object) for triple in outcome.triples]
-        return ["subject", "predicate", "object"], [[cell(term) for term in row] for row in rows]
-    return outcome.variables, [[cell(term) for term in row] for row in outcome.rows]
+_IRI_LIKE = re.compile(r"<?https?://|[A-Za-z][A-Za-z0-9_.-]*:\S")
 
 
 async def run_named_query(request: Request) -> Response:
     query = _query_or_404(request, request.path_params["name"])
     output_format = choose_format(request, RUN_FORMATS, RUN_ALIASES)
+    linker = Linker(request)  # a 400 for an unknown `lang`
+    given: dict[str, str] = {}
     try:
-        values = _parameter_values(request, query)
+        given = _parameter_values(request, query)
+        if output_format == "html" and not given and query.parameters:
+            return _form_page(request, query, linker, given)  # the form, to be filled in
+        values = await _resolve_names(request, query, given)
         text = query.bind(values)
     except UsageError as error:
+        if output_format == "html":
+            return _form_page(request, query, linker, given, error=str(error))
         raise HTTPProblem(400, "Bad parameter", str(error)) from None
     result = await request.app.state.backend.query(text, Dataset())
     outcome = await run_in_threadpool(to_outcome, result)
@@ -189,30 +197,65 @@ async def run_named_query(request: Request) -> Response:
     if output_format == "csv":
         body = await run_in_threadpool(to_csv, outcome)
         return Response(body, headers=headers, media_type="text/csv; charset=utf-8")
-    variables, rows = await run_in_threadpool(_table, outcome)
+    raw = request.query_params.get("raw") == "1"
+    if outcome.kind == "graph":
+        variables = ["subject", "predicate", "object"]
+        rows = [(triple.subject, triple.predicate, triple.object) for triple in outcome.triples]
+    else:
+        variables, rows = outcome.variables, outcome.rows
+    labels = await labels_of(request.app.state.backend, iris_in(rows), titles_base=linker.base)
+    columns, cells = reader_table(variables, rows, linker, labels, raw)
+    sentence = None if raw else no_known_holder(variables, rows, linker, labels)
     own_path = path_for(request, "named_query", name=query.name)
     others = {name: _with_query(own_path, values | {"format": name}) for name in ("json", "csv")}
+    toggle = linker.carry(_with_query(own_path, given | ({} if raw else {"raw": "1"})))
     context = {
-        "section": "queries",
-        "query": query,
-        "values": values,
+        **_form_context(request, query, linker, given),
         "text": text,
         "outcome": outcome,
-        "variables": variables,
-        "rows": rows,
+        "variables": columns,
+        "rows": cells,
+        "raw": raw,
+        "no_known_holder": sentence,
+        "raw_toggle": toggle,
         "others": others,
-        "editor": _with_query(path_for(request, "query_page"), {"query": text}),
+        "editor": linker.carry(_with_query(path_for(request, "query_page"), {"query": text})),
     }
     response = render(request, "query_result.html", context)
     response.headers.update(headers)
     return response
 
 
+def _form_context(request: Request, query: NamedQuery, linker: Linker, given: dict[str, str]) -> dict:
+    return {
+        "section": "queries",
+        "linker": linker,
+        "query": query,
+        "summary": query.summary_in(linker.language),
+        "values": given,
+        "value_labels": {},
+        "outcome": None,
+    }
+
+
+def _form_page(
+    request: Request, query: NamedQuery, linker: Linker, given: dict[str, str], error: str | None = None
+) -> Response:
+    """The query's form (what was typed kept), with the error when a value did not fit (status 400)."""
+    context = {**_form_context(request, query, linker, given), "error": error}
+    response = render(request, "query_result.html", context, status_code=400 if error else 200)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
 def routes(settings: Settings) -> list[BaseRoute]:
     """`/queries` and `/queries/{name}`; `InputError` when a query file is broken or uses `format`."""
     for query in installed_catalog().values():  # a broken query file stops the server at start
-        if any(parameter.name == "format" for parameter in query.parameters):
-            raise InputError(f"{query.name}.rq: no parameter may be named 'format' (it picks the format)")
+        for parameter in query.parameters:
+            if parameter.name in PAGE_PARAMETERS:
+                raise InputError(
+                    f"{query.name}.rq: no parameter may be named {parameter.name!r} (a page parameter)"
+                )
     return [
         Route("/queries", list_queries, methods=["GET"], name="named_queries"),
         Route("/queries/{name}", run_named_query, methods=["GET"], name="named_query"),

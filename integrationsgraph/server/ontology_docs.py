@@ -33,7 +33,7 @@ def _term_view(term: Term, model: OntologyModel, linker: Linker) -> dict:
     def link(iri: str) -> dict[str, str]:
         known = model.terms.get(iri)
         text = (pick_label(known.labels, linker.language) if known else None) or compact(iri)
-        href = f"#{anchor_for(iri)}" if known else linker.href(iri)
+        href = f"#{anchor_for(iri)}" if known else linker.page_href(iri)
         return {"text": text, "href": href, "iri": iri}
 
     return {

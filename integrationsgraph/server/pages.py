@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -20,6 +21,8 @@ from starlette.templating import Jinja2Templates
 from integrationsgraph.namespaces import PREFIXES
 from integrationsgraph.paths import QUERIES_DIR
 from integrationsgraph.queries.catalog import NamedQuery, load_catalog
+from integrationsgraph.server.linking import Linker
+from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -29,8 +32,9 @@ TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 DEFAULT_QUERY = """\
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
-# The classes of the graph and how many resources each has.
-SELECT ?class (SAMPLE(?name) AS ?label) (COUNT(?resource) AS ?resources)
+# The classes of the graph and how many resources each has (DISTINCT: the default graph is the union
+# of all named graphs, where a resource typed by several sources would otherwise count once per source).
+SELECT ?class (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?resource) AS ?resources)
 WHERE {
   ?resource a ?class .
   OPTIONAL { ?class rdfs:label ?name }
@@ -59,10 +63,14 @@ def path_for(request: Request, route: str, /, **path_params: Any) -> str:
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
-    """A page from `templates/`, with `path_for` and `static` (a static file's path) available in it."""
+    """A page from `templates/`, with `path_for`, `link` (`path_for` keeping the `lang` switch), `static`
+    (a static file's path) and what every page shares (words, language switch: `page_context`) in it."""
+    linker = context.get("linker") or Linker(request)
     helpers = {
         "path_for": functools.partial(path_for, request),
+        "link": lambda route, **params: linker.carry(path_for(request, route, **params)),
         "static": lambda file: path_for(request, "static", path=file),
+        **page_context(request, linker),
     }
     return TEMPLATES.TemplateResponse(request, template, {**helpers, **context}, status_code=status_code)
 
@@ -102,10 +110,29 @@ async def query_page(request: Request) -> Response:
     return response
 
 
+def error_page(request: Request, body: dict) -> str:
+    """An error as a page of the site (navigation, search, language); a query sent from the editor is
+    offered back in it, so nothing typed is lost."""
+    typed = request.query_params.get("query")
+    context = {
+        "error": body,
+        "back_to_editor": path_for(request, "query_page") + "?" + urlencode({"query": typed})
+        if typed
+        else None,
+    }
+    return render(request, "error.html", context, status_code=body["status"]).body.decode()
+
+
+async def favicon(request: Request) -> Response:
+    """The site's icon for browsers that ask at the conventional address (pages name it by `<link>`)."""
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
+
 def routes(settings: Settings) -> list[BaseRoute]:
     """The query page at `/` and the static files under `/static`."""
     installed_catalog()  # a broken query file stops the server at start, not at the first visitor
     return [
         Route("/", query_page, methods=["GET"], name="query_page"),
+        Route("/favicon.ico", favicon, methods=["GET", "HEAD"], name="favicon"),
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
     ]

@@ -78,6 +78,7 @@ class SourceInfo:
     source: str
     file: str
     title: str = ""
+    address: str = ""  # where it was published (schema:url, from its text's header)
 
 
 @dataclass
@@ -174,14 +175,22 @@ async def sources_of_graphs(backend: Backend, graphs: set[str]) -> dict[str, Sou
     text = (
         PROLOGUE
         + f"""
-SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) WHERE {{
+SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) (SAMPLE(?address0) AS ?address) WHERE {{
   VALUES ?g {{ {values} }}
-  GRAPH ?g {{ ?source a ig:Source ; ig:fileName ?file . OPTIONAL {{ ?source dct:title ?title0 }} }}
+  GRAPH ?g {{
+    ?source a ig:Source ; ig:fileName ?file .
+    OPTIONAL {{ ?source dct:title ?title0 }}
+    OPTIONAL {{ ?source <https://schema.org/url> ?address0 }}
+  }}
 }} GROUP BY ?g ?source ?file"""
     )
     return {
         row["g"].value: SourceInfo(
-            row["g"].value, row["source"].value, row["file"].value, _text(row.get("title"))
+            row["g"].value,
+            row["source"].value,
+            row["file"].value,
+            _text(row.get("title")),
+            _text(row.get("address")),
         )
         for row in await select(backend, text)
     }

@@ -28,6 +28,7 @@ from integrationsgraph.server.pages import named_query_catalog, render
 from integrationsgraph.server.resource_data import INCOMING_LIMIT, RDF_TYPE, ResourceData, describe, exists
 from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.sparql_helpers import construct, iri_ref
+from integrationsgraph.server.statements import statement_sections
 from integrationsgraph.server.tenure_section import tenure_section
 from integrationsgraph.server.term_anchors import anchor_for
 from integrationsgraph.server.views import timelines_for
@@ -161,7 +162,7 @@ def _neighbourhood(linker: Linker, data: ResourceData) -> str:
             True, linker.label(p.value, data.labels), linker.label(o.value, data.labels), linker.href(o.value)
         )
         for _, p, o in data.outgoing
-        if isinstance(o, ox.NamedNode) and p.value != RDF_TYPE
+        if isinstance(o, ox.NamedNode) and p.value != RDF_TYPE and linker.page_href(o.value)
     ] + [
         neighbourhood_svg.Link(
             False,
@@ -191,6 +192,17 @@ def queries_about(request: Request, linker: Linker, iri: str, types: list[str]) 
     return found
 
 
+def _distinct_types(linker: Linker, data: ResourceData) -> list:
+    """The types by label, each label once ("Person", not "Person, person"): a type of ours before a
+    vocabulary's equivalent."""
+    ordered = sorted(data.types, key=lambda iri: (linker.page_href(iri) is None, iri))
+    shown: dict[str, object] = {}
+    for iri in ordered:
+        value = linker.value(ox.NamedNode(iri), data.labels)
+        shown.setdefault(value.text.casefold(), value)
+    return list(shown.values())
+
+
 async def resource_page(request: Request, data: ResourceData, path: str) -> Response:
     linker = Linker(request)
     t = words(linker.language)
@@ -201,7 +213,8 @@ async def resource_page(request: Request, data: ResourceData, path: str) -> Resp
         "section": "resource",
         "iri": data.iri,
         "title": linker.label(data.iri, data.labels),
-        "types": [linker.value(ox.NamedNode(iri), data.labels) for iri in data.types],
+        "types": _distinct_types(linker, data),
+        "statements": await statement_sections(request, linker, data.iri, data.types),
         "outgoing": _grouped([row for row in data.outgoing if row[1].value != RDF_TYPE], linker, data, t),
         "incoming": _grouped([(g, p, s) for g, s, p in data.incoming], linker, data, t),
         "incoming_truncated": data.incoming_truncated,

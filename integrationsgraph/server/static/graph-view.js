@@ -18,6 +18,7 @@
   const root = svg.dataset.root || "";
   const langQuery = svg.dataset.langQuery || "";
   const centreId = svg.dataset.entity;
+  const DOUBLE_TAP_MS = 450; // two taps on one node within this open its page
 
   function element(name, attributes, parent) {
     const node = document.createElementNS(SVG_NS, name);
@@ -107,7 +108,10 @@
       }
     }
     for (const node of nodes) {
-      node.group = element("g", { class: "gnode" + (node.id === centreId ? " centre" : ""), "data-id": node.id }, nodeLayer);
+      node.group = element("g", {
+        class: "gnode" + (node.id === centreId ? " centre" : ""), "data-id": node.id,
+        tabindex: "0", role: "link", "aria-label": node.label,
+      }, nodeLayer);
       element("circle", { r: node.id === centreId ? 11 : 7, fill: COLOURS[node.kind] || COLOURS.other }, node.group);
       const label = element("text", { x: 10, y: 4 }, node.group);
       label.textContent = short(node.label, 32);
@@ -184,18 +188,29 @@
         applyView();
       }
     });
-    svg.addEventListener("pointerup", () => {
+    // A second tap on the same node opens its page. Not `dblclick`: the pointer capture above makes the
+    // <svg> its target, and phones send no dblclick.
+    let lastTap = { id: null, time: 0 };
+    svg.addEventListener("pointerup", (event) => {
       if (dragging && dragging.node && !dragging.moved) {
+        const id = dragging.node.id;
+        if (lastTap.id === id && event.timeStamp - lastTap.time < DOUBLE_TAP_MS) {
+          window.location.href = pageOf(id);
+        }
+        lastTap = { id, time: event.timeStamp };
         svg.querySelectorAll(".gnode.selected").forEach((group) => group.classList.remove("selected"));
         dragging.node.group.classList.add("selected");
         showDetails(dragging.node);
       }
       dragging = null;
     });
-    svg.addEventListener("dblclick", (event) => {
-      const group = event.target.closest(".gnode");
-      if (group) window.location.href = pageOf(group.dataset.id);
-    });
+    // Keyboard: each node is a tab stop; focusing shows its details, Enter opens its page.
+    for (const node of nodes) {
+      node.group.addEventListener("focus", () => showDetails(node));
+      node.group.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") window.location.href = pageOf(node.id);
+      });
+    }
     svg.addEventListener("wheel", (event) => {
       event.preventDefault();
       const factor = event.deltaY < 0 ? 1.15 : 1 / 1.15;

@@ -1,6 +1,7 @@
 // The query page: editor, examples, running a query against the endpoint, results and downloads.
 
 import { Editor } from "./editor.js";
+import { declarePrefixes, problemInWords, undeclaredPrefixes } from "./query-words.js";
 import { parseNTriples, prefixPairs, renderTable } from "./results.js";
 
 const SHOWN_ROWS = 1000; // more rows than this are left to the downloads, and the page says so
@@ -24,7 +25,10 @@ const DOWNLOADS = {
 const page = document.querySelector("[data-endpoint]");
 const endpoint = page.dataset.endpoint;
 const permalinkBase = page.dataset.permalink;
-const prefixes = prefixPairs(JSON.parse(document.getElementById("prefixes").textContent));
+// Result IRIs this server mints link to its own pages.
+const site = { base: page.dataset.base, root: page.dataset.root, lang: page.dataset.langQuery };
+const prefixMap = JSON.parse(document.getElementById("prefixes").textContent);
+const prefixes = prefixPairs(prefixMap);
 const examples = JSON.parse(document.getElementById("examples").textContent);
 
 const status = document.getElementById("status");
@@ -70,9 +74,17 @@ function postQuery(text, accept) {
 }
 
 async function run() {
+  // The site's prefixes are predeclared: a query that uses one gets its PREFIX line.
+  const missing = undeclaredPrefixes(editor.value).map(({ name }) => name);
+  if (missing.some((name) => name in prefixMap)) editor.value = declarePrefixes(editor.value, missing, prefixMap);
   const text = editor.value;
   clearOutput();
   editor.clearError();
+  const problem = problemInWords(text, prefixMap);
+  if (problem) {
+    showError(problem);
+    return;
+  }
   runButton.disabled = true;
   status.textContent = "Running…";
   const started = performance.now();
@@ -121,7 +133,7 @@ function answer(boolean) {
 function showTable(variables, rows, count, seconds) {
   const shown = rows.length > SHOWN_ROWS ? `; the first ${SHOWN_ROWS} are shown, download for all` : "";
   status.textContent = `${count} in ${seconds} s${shown}.`;
-  resultsBox.replaceChildren(renderTable(variables, rows, prefixes, SHOWN_ROWS));
+  resultsBox.replaceChildren(renderTable(variables, rows, prefixes, SHOWN_ROWS, site));
 }
 
 function showDownloads(text, kind) {

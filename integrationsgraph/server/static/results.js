@@ -59,18 +59,28 @@ function element(tag, attributes = {}, ...children) {
 
 const LONG_LITERAL = 60; // characters
 
+/** Where a result links an IRI: this server's page for an IRI it mints (`site`: {base, root, lang}),
+ * keeping the language switch; any other IRI as it is. */
+export function hrefOf(iri, site) {
+  if (!site || !site.base || !iri.startsWith(site.base)) return iri;
+  const [path, fragment] = iri.slice(site.base.length).split("#");
+  const query = site.lang ? `?lang=${encodeURIComponent(site.lang)}` : "";
+  return `${site.root}/${path}${query}${fragment ? `#${fragment}` : ""}`;
+}
+
 /** A table cell's content for one SPARQL JSON term (undefined: unbound). */
-export function renderTerm(term, prefixes) {
+export function renderTerm(term, prefixes, site) {
   if (term === undefined) return element("span", { class: "unbound" }, "");
   if (term.type === "uri") {
     const compact = compactIri(term.value, prefixes);
-    return element("a", { href: term.value, class: "iri", title: term.value }, compact ?? `<${term.value}>`);
+    const href = hrefOf(term.value, site);
+    return element("a", { href, class: "iri", title: term.value }, compact ?? `<${term.value}>`);
   }
   if (term.type === "bnode") return element("span", { class: "bnode" }, `_:${term.value}`);
   if (term.type === "triple") {
     const { subject, predicate, object } = term.value;
-    return element("span", { class: "quoted-triple" }, "<< ", renderTerm(subject, prefixes), " ",
-      renderTerm(predicate, prefixes), " ", renderTerm(object, prefixes), " >>");
+    return element("span", { class: "quoted-triple" }, "<< ", renderTerm(subject, prefixes, site), " ",
+      renderTerm(predicate, prefixes, site), " ", renderTerm(object, prefixes, site), " >>");
   }
   // Short values stay on one line; long texts wrap inside a column of readable width.
   const classes = term.value.length > LONG_LITERAL ? "literal long" : "literal";
@@ -86,11 +96,11 @@ export function renderTerm(term, prefixes) {
 }
 
 /** A <table> of at most `limit` rows; the caller says when rows were left out. */
-export function renderTable(variables, rows, prefixes, limit) {
+export function renderTable(variables, rows, prefixes, limit, site) {
   const head = element("tr", {}, ...variables.map((name) => element("th", { scope: "col" }, `?${name}`)));
   const body = element("tbody");
   for (const row of rows.slice(0, limit)) {
-    body.append(element("tr", {}, ...variables.map((name) => element("td", {}, renderTerm(row[name], prefixes)))));
+    body.append(element("tr", {}, ...variables.map((name) => element("td", {}, renderTerm(row[name], prefixes, site)))));
   }
   return element("table", { class: "results" }, element("thead", {}, head), body);
 }

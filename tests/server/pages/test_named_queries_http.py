@@ -48,7 +48,9 @@ async def test_list_as_html_for_browsers_and_by_format(pages_client):
         assert response.headers["content-type"] == "text/html; charset=utf-8"
         page = response.text
         assert '<section class="query-entry" id="members-of">' in page
-        assert f"<td>body</td>\n            <td>iri</td>\n            <td>{INTMK}</td>" in page
+        example = f'<span class="hint">z. B. <code>{INTMK}</code></span>'
+        assert f"<li><code>body</code>: the body {example}</li>" in page
+        assert '<h2><a href="/queries/members-of">members-of</a></h2>' in page  # the question's form
         assert 'href="/queries/founded-since?since=2000-01-01&amp;format=csv"' in page
         assert 'href="/?example=members-of"' in page
     as_json = await pages_client.get("/queries?format=json", headers={"Accept": BROWSER_ACCEPT})
@@ -90,13 +92,63 @@ async def test_run_as_html_table_with_linked_iris_and_a_form(pages_client):
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     page = response.text
-    assert '<p class="status">2 rows</p>' in page
-    assert '<a class="iri" href="https://w3id.org/integrationsgraph/id/land/he"' in page
-    assert ">land:he</a>" in page
-    assert '<span class="literal">Hessen</span><span class="annotation">@de</span>' in page
-    assert 'name="body" value="body:intmk"' in page  # the form shows what ran
+    assert '<p class="status">2 Zeile(n)</p>' in page  # German unless asked otherwise
+    # an IRI reads as its label, linked to this server's page; the query's label column is folded in
+    assert '<a href="/id/land/he" title="https://w3id.org/integrationsgraph/id/land/he">Hessen</a>' in page
+    assert "@de" not in page.partition('<table class="results')[2]
+    assert 'name="body" type="search" value="body:intmk"' in page  # the form shows what ran
     assert 'href="/queries/members-of?body=body%3Aintmk&amp;format=json"' in page
+    assert 'href="/queries/members-of?body=body%3Aintmk&amp;raw=1"' in page
     assert f"org:organization &lt;{INTMK}&gt; ;" in page  # the bound query text
+
+
+async def test_raw_answer_keeps_the_terms_and_links_locally(pages_client):
+    response = await pages_client.get(
+        "/queries/members-of?body=body:intmk&raw=1&lang=en", headers={"Accept": BROWSER_ACCEPT}
+    )
+    page = response.text
+    link = '<a href="/id/land/he?lang=en" title="https://w3id.org/integrationsgraph/id/land/he">land:he</a>'
+    assert link in page
+    assert '<span class="literal">Hessen</span><span class="annotation">@de</span>' in page
+    assert '<p class="status">2 row(s)</p>' in page
+
+
+async def test_lang_is_a_page_parameter_and_carried_by_links(pages_client):
+    response = await pages_client.get("/queries/members-of?body=body:intmk&lang=en&format=json")
+    assert response.status_code == 200
+    response = await pages_client.get("/queries/bodies?lang=en", headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 200
+    page = response.text
+    assert '<html lang="en">' in page
+    assert 'href="/id/body/intmk?lang=en"' in page
+    assert 'href="/queries?lang=en"' in page  # navigation keeps the switch
+    assert '<input type="hidden" name="lang" value="en">' in page  # and so does the search form
+    response = await pages_client.get("/queries/bodies?lang=fr")
+    assert response.status_code == 400
+    assert "parameter lang: 'fr' is not one of de, en" in response.json()["error"]["detail"]
+
+
+async def test_entity_parameter_by_name(pages_client):
+    by_name = await pages_client.get("/queries/members-of?body=integrationsministerkonferenz")
+    by_iri = await pages_client.get(f"/queries/members-of?body={INTMK}")
+    assert by_name.status_code == 200
+    assert by_name.json() == by_iri.json()
+    assert len(by_name.json()["results"]["bindings"]) == 2
+
+
+async def test_without_parameters_a_browser_gets_the_form(pages_client):
+    response = await pages_client.get("/queries/founded-since", headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 200
+    page = response.text
+    assert 'name="since" type="date"' in page
+    assert "answer-heading" not in page  # nothing asked yet, no answer
+
+
+async def test_empty_answer_says_what_it_means(pages_client):
+    response = await pages_client.get(
+        "/queries/founded-since?since=2030-01-01&lang=en", headers={"Accept": BROWSER_ACCEPT}
+    )
+    assert "No answer: the graph holds no fact for these values." in response.text
 
 
 @pytest.mark.parametrize(
@@ -104,7 +156,8 @@ async def test_run_as_html_table_with_linked_iris_and_a_form(pages_client):
     [
         ("/queries/members-of", "missing required parameter(s): body"),
         ("/queries/members-of?body=", "missing required parameter(s): body"),
-        ("/queries/members-of?body=intmk", "parameter body: 'intmk' is not a valid iri value"),
+        ("/queries/members-of?body=intmk", "parameter body: no entity is named 'intmk'"),
+        ("/queries/members-of?body=-x", "parameter body: no entity is named '-x'"),
         ("/queries/founded-since?since=2023-02-30", "parameter since: '2023-02-30' is not a valid date"),
         ("/queries/bodies?label=x", "unknown parameter 'label'"),
         (f"/queries/members-of?body={INTMK}&body={INTMK}", "parameter body is given more than once"),
@@ -120,11 +173,13 @@ async def test_bad_parameters_are_400_naming_the_parameter(pages_client, url, na
     assert named in error["detail"]
 
 
-async def test_bad_parameter_from_a_browser_gets_an_error_page(pages_client):
-    response = await pages_client.get("/queries/members-of", headers={"Accept": BROWSER_ACCEPT})
+async def test_bad_parameter_from_a_browser_gets_the_form_with_what_was_typed(pages_client):
+    url = "/queries/founded-since?since=2023-02-30&lang=en"
+    response = await pages_client.get(url, headers={"Accept": BROWSER_ACCEPT})
     assert response.status_code == 400
     assert response.headers["content-type"] == "text/html; charset=utf-8"
-    assert "missing required parameter(s): body" in response.text
+    assert "parameter since: &#39;2023-02-30&#39; is not a valid date" in response.text
+    assert 'name="since" type="date" value="2023-02-30"' in response.text
 
 
 async def test_unknown_query_is_404_and_unacceptable_type_406(pages_client):

@@ -63,7 +63,12 @@ async def test_query_and_example_parameters_fill_the_editor(pages_client):
 async def test_page_loads_nothing_from_elsewhere(pages_client):
     page = (await pages_client.get("/")).text
     sources = re.findall(r'<(?:script|link|img)[^>]*(?:src|href)="([^"]*)"', page)
-    assert sources == ["/static/style.css", "/static/query-page.js"]
+    assert sources == [
+        "/static/favicon.svg",
+        "/static/style.css",
+        "/static/search.js",
+        "/static/query-page.js",
+    ]
     for source in sources:
         response = await pages_client.get(source)
         assert response.status_code == 200

@@ -1,0 +1,53 @@
+"""The original address of a source, read from its text's header `source:` line into its graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from integrationsgraph.pipeline.source_addresses import URL, source_address_quads
+
+IG = "https://w3id.org/integrationsgraph/def#"
+
+
+def store_with_sources(*names: str) -> ox.Store:
+    store = ox.Store()
+    for name in names:
+        graph = ox.NamedNode(f"https://w3id.org/integrationsgraph/graph/source/{name}")
+        source = ox.NamedNode(f"https://w3id.org/integrationsgraph/id/source/{name}")
+        store.add(ox.Quad(source, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                          ox.NamedNode(IG + "Source"), graph))  # fmt: skip
+        store.add(ox.Quad(source, ox.NamedNode(IG + "fileName"), ox.Literal(f"{name}.txt"), graph))
+        store.add(ox.Quad(source, ox.NamedNode(IG + "corpus"), ox.Literal("corpus/dev"), graph))
+    return store
+
+
+def test_addresses_from_the_headers_into_each_sources_graph(tmp_path: Path):
+    texts = tmp_path / "corpus" / "dev"
+    texts.mkdir(parents=True)
+    (texts / "a.txt").write_text(
+        "source: https://example.org/a.html\nkind: news\n---\ntext", encoding="utf-8"
+    )
+    (texts / "b.txt").write_text("source: b.txt (seed document; no address given)\n---\n", encoding="utf-8")
+    quads = source_address_quads(store_with_sources("a", "b"), tmp_path)
+    assert quads == [
+        ox.Quad(
+            ox.NamedNode("https://w3id.org/integrationsgraph/id/source/a"),
+            URL,
+            ox.NamedNode("https://example.org/a.html"),
+            ox.NamedNode("https://w3id.org/integrationsgraph/graph/source/a"),
+        )
+    ]
+    assert source_address_quads(store_with_sources("a"), None) == []  # --no-shared: no texts to read
+
+
+def test_a_missing_text_is_left_to_the_evidence_check(tmp_path: Path):
+    (tmp_path / "corpus" / "dev" / "a.txt").mkdir(parents=True)  # not a file: left to the evidence check
+    assert source_address_quads(store_with_sources("a"), tmp_path) == []
+    assert source_address_quads(store_with_sources("a"), tmp_path / "elsewhere") == []
+
+
+def test_the_real_build_links_sources_to_their_addresses(graph_store):
+    found = graph_store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{URL.value}> ?u }} }}")
+    assert int(next(iter(found))["n"].value) >= 40

@@ -1,0 +1,156 @@
+"""The reader's path in headless Chromium against the real build: a journalist who knows no SPARQL finds
+a person and reads his offices, asks who chaired the IntMK on a day through a form, and switches to
+English; a bounded crawl of the pages reachable from `/` in both languages at phone width."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urldefrag, urlsplit
+
+import httpx
+import pytest
+
+from integrationsgraph.server.app import create_app
+from integrationsgraph.server.settings import Settings
+from tests.server.browser import recording_page
+
+pytestmark = pytest.mark.slow
+
+PHONE = {"width": 390, "height": 844}
+# Every link's absolute address (HTML and SVG links alike), but a source's original address.
+LINKS = """() => [...document.querySelectorAll('a[href]:not(.original)')]
+  .map(a => new URL(a.getAttribute('href'), document.baseURI).href)"""
+
+
+@pytest.fixture(scope="module")
+def real_server(built_release, start_server) -> Iterator[str]:
+    build_dir = built_release.release_dir.parent.parent
+    with start_server(create_app(Settings(build_dir=build_dir))) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def german_page(chromium_browser):
+    with recording_page(chromium_browser, timeout_ms=20_000, locale="de-DE") as page:
+        page.console_errors = []
+        page.on(
+            "console", lambda message: message.type == "error" and page.console_errors.append(message.text)
+        )
+        yield page
+
+
+def assert_links_answer(page, base_url: str) -> None:
+    """Every link of the page to this site answers without a 4xx or 5xx."""
+    hrefs = page.evaluate(LINKS)
+    own = sorted({urldefrag(href)[0] for href in hrefs if href.startswith(base_url)})
+    assert own, "the page has links"
+    for href in own:
+        status = page.request.get(href, headers={"Accept": "text/html"}).status
+        assert status < 400, f"{href} answered {status}"
+
+
+def test_the_journalist(german_page, real_server: str, screenshot_dir):
+    page = german_page
+    page.goto(real_server + "/")
+    # find Kai Klose by typing part of his name, and open his page from the suggestions
+    page.get_by_role("combobox", name="Suche nach Namen").fill("Klose")
+    page.get_by_role("option", name=re.compile("Kai Klose")).click()
+    page.wait_for_url("**/id/person/kai-klose")
+    offices = page.locator("section.statements-section", has=page.get_by_role("heading", name="Ämter"))
+    assert offices.locator("tbody tr").count() >= 2
+    assert offices.locator("time", has_text=re.compile(r"\d{4}$")).count() >= 1  # dates written out
+    assert offices.locator("ul.cell-list a[href^='/graph/source/']").count() >= 1  # and their sources
+    # a source is named by its title, with a link to where it was published
+    page.goto(real_server + "/id/land/sachsen")
+    original = page.locator("#evidence a.original").first
+    assert original.get_attribute("href").startswith("http")
+    page.screenshot(path=screenshot_dir / "reader-person-offices.png", full_page=True)
+
+    # who chaired the IntMK on 1 March 2013: four actions from the list of questions
+    page.goto(real_server + "/queries")
+    page.locator("#chair-at h2 a").click()  # 1
+    page.get_by_label("das Gremium, nach dessen Vorsitz gefragt wird").fill("IntMK")  # 2 (a name, not an IRI)
+    page.get_by_label("der Tag").fill("2013-03-01")  # 3
+    page.get_by_role("button", name="Fragen").click()  # 4
+    page.wait_for_url("**/queries/chair-at?body=IntMK&date=2013-03-01")
+    answer = page.locator("table.results.reader tbody tr")
+    assert answer.count() == 1
+    assert answer.get_by_role("link", name="Sachsen", exact=True).count() == 1
+    assert answer.get_by_role("link", name="Christine Clauß").count() == 1
+    assert answer.locator("ul.cell-list a[href^='/graph/source/']").count() >= 1
+    assert "1. Oktober 2012" in answer.inner_text()
+    page.screenshot(path=screenshot_dir / "reader-chair-at.png", full_page=True)
+
+    # switch to English: the answer stays, and every link on the way answers
+    page.get_by_role("link", name="EN", exact=True).click()
+    page.wait_for_url("**lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "1 October 2012" in page.locator("table.results.reader").inner_text()
+    assert_links_answer(page, real_server)
+    page.locator("table.results.reader").get_by_role("link", name="Christine Clauß").click()
+    page.wait_for_url("**/id/person/christine-clauss?lang=en")
+    assert page.get_by_role("heading", name="Offices").count() == 1
+    assert_links_answer(page, real_server)
+    assert page.script_errors == []
+    assert page.console_errors == []
+
+
+def crawl_key(url: str) -> str:
+    """Pages of one kind count once: `/id/person/x` and `/id/person/y` are both `/id/person`; every
+    question page is its own kind."""
+    path = urlsplit(url).path
+    parts = [part for part in path.split("/") if part]
+    if parts[:1] == ["queries"]:
+        return "/" + "/".join(parts[:2])
+    return "/" + "/".join(parts[:2]) if len(parts) > 1 else path
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_crawl_at_phone_width(chromium_browser, real_server: str, language: str):
+    """Every kind of page reachable from `/` (one page per kind, every question): no 4xx/5xx, nothing
+    wider than the phone, no console error (a blocked script or style counts), no link off the site."""
+    with recording_page(chromium_browser, timeout_ms=20_000) as page:
+        page.set_viewport_size(PHONE)
+        errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        queue, seen_kinds, visited = [f"{real_server}/?lang={language}"], set(), []
+        leaving: set[str] = set()
+        while queue and len(visited) < 60:
+            url = queue.pop(0)
+            kind = crawl_key(url)
+            if kind in seen_kinds:
+                continue
+            seen_kinds.add(kind)
+            answer = page.request.get(url, headers={"Accept": "text/html"})  # downloads are not opened
+            visited.append(url)
+            assert answer.status < 400, f"{url} answered {answer.status}"
+            if "text/html" not in answer.headers.get("content-type", ""):
+                continue
+            page.goto(url)
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at 390 px"
+            for link in page.evaluate(LINKS):
+                href = urldefrag(link)[0]
+                if not href.startswith(real_server):
+                    leaving.add(href)
+                elif "format=" not in href and "/dumps/" not in href and "/export" not in href:
+                    queue.append(href)
+        assert len(visited) >= 15
+        assert errors == [], errors
+        assert page.script_errors == []
+        # The one address off the site: the data's licence (sources carry no original address yet).
+        leaving -= {"https://creativecommons.org/licenses/by/4.0/"}
+        assert sorted(leaving) == [], "\n".join(sorted(leaving))
+
+
+def test_no_known_holder_reads_as_a_sentence(real_server: str):
+    url = real_server + "/queries/chair-at?body=IntMK&date=2019-01-01&lang=en"
+    page = httpx.get(url, headers={"Accept": "text/html"}).text
+    sentence = re.search(r'<p class="no-known-holder">(.*?)</p>', page, re.S).group(1)
+    words = " ".join(re.sub(r"<[^>]+>", "", sentence).split())
+    assert words == (
+        "No known holder on this day: no source states who held the chair. "
+        "The last before: Baden-Württemberg. The next after: Hamburg."
+    )
+    assert 'href="/id/holding/intmk-chair-2016-baden-wuerttemberg?lang=en"' in sentence
