@@ -5,24 +5,10 @@ nothing before the body can have been set up, and never two Lands or a person ou
 from __future__ import annotations
 
 from datetime import date, timedelta
-from types import SimpleNamespace
 
 import pytest
 
-from .test_competency import answer, pick
-
-
-def _in_process(store):
-    """The built store as `answer` asks a backend: a query text in, variables and rows out."""
-
-    def ask(text: str) -> SimpleNamespace:
-        solutions = store.query(text, use_default_graph_as_union=True)
-        variables = [variable.value for variable in solutions.variables]
-        rows = [{name: row[name] for name in variables if row[name] is not None} for row in solutions]
-        return SimpleNamespace(variables=variables, rows=lambda: rows)
-
-    return ask
-
+from .test_competency import answer, in_process, pick
 
 pytestmark = pytest.mark.slow  # the session's real build takes a while
 
@@ -59,7 +45,7 @@ GAPS = [
 
 
 def chair_at(store, day: str) -> list[dict]:
-    return answer(_in_process(store), "chair-at", body="body:intmk", date=day)
+    return answer(in_process(store), "chair-at", body="body:intmk", date=day)
 
 
 @pytest.mark.parametrize(("day", "land", "person"), CHAIR_YEARS)
@@ -112,7 +98,7 @@ def _inside(day: str, first: str | None, last: str | None) -> bool:
 
 def _own_offices(store, person: str, land: str) -> list[dict]:
     """The person's offices in the Land (a post of the Land or of one of its ministries)."""
-    rows = answer(_in_process(store), "offices-of", person=person)
+    rows = answer(in_process(store), "offices-of", person=person)
     return [row for row in rows if row["post"] != "post:intmk-chair" and land in (row["in"], row["inLand"])]
 
 
@@ -121,7 +107,7 @@ def _inside_any(day: str, tenures: list[dict]) -> bool:
 
 
 def test_never_two_lands_and_never_a_person_outside_their_tenure(graph_store):
-    chair_tenures = answer(_in_process(graph_store), "holders-of", post="post:intmk-chair")
+    chair_tenures = answer(in_process(graph_store), "holders-of", post="post:intmk-chair")
     checked = 0
     for day in map(date.isoformat, _every_rotation_day()):
         rows = chair_at(graph_store, day)
@@ -152,19 +138,17 @@ def test_no_day_from_1990_to_2030_doubles_the_chair(graph_store):
 
 
 def test_klose_chairs_until_the_end_of_the_hessen_holding(graph_store):
-    holders = answer(_in_process(graph_store), "holders-of", post="post:intmk-chair")
+    holders = answer(in_process(graph_store), "holders-of", post="post:intmk-chair")
     hessen = next(row for row in holders if row["holding"] == "holding:intmk-chair-2022-hessen")
     klose = next(row for row in holders if row["holding"] == "holding:intmk-chair-2022-kai-klose")
     assert hessen["possibleUntil"] == klose["possibleUntil"] == "2023-06-30"
-    offices = answer(_in_process(graph_store), "offices-of", person="person:kai-klose")
+    offices = answer(in_process(graph_store), "offices-of", person="person:kai-klose")
     chair = [row for row in offices if row["post"] == "post:intmk-chair"]
     assert pick(chair, "possibleUntil") == [("2023-06-30",)]
 
 
 def test_sources_of_a_holding_explain_its_derived_bounds(graph_store):
-    rows = answer(
-        _in_process(graph_store), "sources-of", entity="holding:intmk-chair-2016-baden-wuerttemberg"
-    )
+    rows = answer(in_process(graph_store), "sources-of", entity="holding:intmk-chair-2016-baden-wuerttemberg")
     derived = pick([row for row in rows if row["rule"]], "fact", "property", "rule", "file", "exact")
     # the latest end rests on the stated rotation and on the stated beginning it counts from
     latest_end = "interval:resolved-intmk-chair-2016-baden-wuerttemberg-latest-end"

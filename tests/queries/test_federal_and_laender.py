@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.queries.test_competency import answer, pick
+from tests.queries.test_competency import answer, in_process, pick
 
 pytestmark = pytest.mark.slow  # the session's real build takes a while
 
@@ -16,7 +16,7 @@ FEDERAL_ORDER = ["person:maria-boehmer", "person:aydan-oezoguz", "person:annette
 
 
 def test_the_federal_commissioners_are_listed_in_the_order_they_followed_each_other(graph_store):
-    rows = answer(graph_store, "holders-of", post=FEDERAL)
+    rows = answer(in_process(graph_store), "holders-of", post=FEDERAL)
     holders = [row["holder"] for row in rows]
     # other corpora may add holders (the next commissioner); these four keep their order
     assert [h for h in holders if h in FEDERAL_ORDER] == FEDERAL_ORDER
@@ -27,13 +27,13 @@ def test_the_federal_commissioners_are_listed_in_the_order_they_followed_each_ot
 
 
 def test_holder_at_names_the_one_federal_commissioner_a_source_dates(graph_store):
-    rows = answer(graph_store, "holder-at", post=FEDERAL, date="2008-06-01")
+    rows = answer(in_process(graph_store), "holder-at", post=FEDERAL, date="2008-06-01")
     assert pick(rows, "status", "holder") == [("certain", "person:maria-boehmer")]
     assert "bundesregierung-de-boehmer-beauftragte-2005.txt" in rows[0]["sources"]
 
 
 def test_holder_at_before_the_first_known_holder_says_no_known_holder_and_who_came_next(graph_store):
-    rows = answer(graph_store, "holder-at", post=FEDERAL, date="2004-01-01")
+    rows = answer(in_process(graph_store), "holder-at", post=FEDERAL, date="2004-01-01")
     assert pick(rows, "status", "after") == [
         (
             "no known holder",
@@ -44,23 +44,25 @@ def test_holder_at_before_the_first_known_holder_says_no_known_holder_and_who_ca
 
 def test_holder_at_the_intmk_chair_answers_as_chair_at_the_intmk(graph_store):
     for day in ("2009-10-01", "2022-10-01", "2024-10-01"):
-        by_post = answer(graph_store, "holder-at", post="post:intmk-chair", date=day)
-        by_body = answer(graph_store, "chair-at", body="body:intmk", date=day)
+        by_post = answer(in_process(graph_store), "holder-at", post="post:intmk-chair", date=day)
+        by_body = answer(in_process(graph_store), "chair-at", body="body:intmk", date=day)
         columns = ("status", "holder", "person", "certainFrom", "possibleUntil", "before", "after")
         assert sorted(pick(by_post, *columns), key=str) == sorted(pick(by_body, *columns), key=str), day
 
 
 def test_a_land_commissioner_follows_the_predecessor_the_appointment_names(graph_store):
     post = "post:landesbeauftragte-migration-teilhabe-niedersachsen"
-    rows = answer(graph_store, "holder-at", post=post, date="2022-11-08")
+    rows = answer(in_process(graph_store), "holder-at", post=post, date="2022-11-08")
     assert pick(rows, "status", "holder", "certainFrom") == [("certain", "person:deniz-kurku", "2022-11-08")]
-    before = answer(graph_store, "holder-at", post=post, date="2015-01-01")
+    before = answer(in_process(graph_store), "holder-at", post=post, date="2015-01-01")
     assert [row["holder"] for row in before] == ["person:doris-schroeder-koepf"]
 
 
 def test_the_baden_wuerttemberg_commissioners_2002_to_2004(graph_store):
     rows = answer(
-        graph_store, "holders-of", post="post:auslaender-integrationsbeauftragter-baden-wuerttemberg"
+        in_process(graph_store),
+        "holders-of",
+        post="post:auslaender-integrationsbeauftragter-baden-wuerttemberg",
     )
     assert pick(rows, "holder", "certainFrom", "possibleUntil")[:3] == [
         # known only to end on 12 December 2002: held at least its last day
@@ -71,7 +73,7 @@ def test_the_baden_wuerttemberg_commissioners_2002_to_2004(graph_store):
 
 
 def test_the_councils_advising_a_land_government_and_since_when(graph_store):
-    hessen = answer(graph_store, "advisory-bodies", land="land:hessen")
+    hessen = answer(in_process(graph_store), "advisory-bodies", land="land:hessen")
     assert {row["since"] for row in hessen if row["body"] == "body:integrationsbeirat-hessen"} == {
         "2000-01-01"
     }
@@ -82,9 +84,9 @@ def test_the_councils_advising_a_land_government_and_since_when(graph_store):
     assert ("established", "2000-04", "integrationskompass-hmdj-integrationsbeirat.txt") in pick(
         hessen, "kind", "edtf", "source"
     )
-    bw = answer(graph_store, "advisory-bodies", land="land:baden-wuerttemberg")
+    bw = answer(in_process(graph_store), "advisory-bodies", land="land:baden-wuerttemberg")
     assert pick(bw, "body", "since", "kind") == [
         ("body:landesbeirat-fuer-integration-baden-wuerttemberg", "2018-02-08", "constituted")
     ]
     # a Land whose government no source gives an advisory council: no rows
-    assert answer(graph_store, "advisory-bodies", land="land:berlin") == []
+    assert answer(in_process(graph_store), "advisory-bodies", land="land:berlin") == []
