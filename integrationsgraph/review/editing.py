@@ -15,10 +15,10 @@ from rdflib.namespace import RDF, XSD
 
 from integrationsgraph.curation.evidence import selector_at, selector_turtle
 from integrationsgraph.errors import UsageError
-from integrationsgraph.ingest.dates import STATED, PartialDate
+from integrationsgraph.ingest.dates import STATED
 from integrationsgraph.ingest.naming import instant_iri
 from integrationsgraph.namespaces import IG, OA, PREFIXES, PROV, TIME
-from integrationsgraph.review.dating import parse_date
+from integrationsgraph.review.dating import CardDate, parse_date
 from integrationsgraph.review.minting import suggest_iri
 from integrationsgraph.review.new_entities import new_entities
 from integrationsgraph.review.opening import Review, card, parse_trig
@@ -68,7 +68,7 @@ class _Applier:
             self.graph.add(triple)
 
     # --- time --------------------------------------------------------------------------------------
-    def _instant(self, value: PartialDate) -> URIRef:
+    def _instant(self, value: CardDate) -> URIRef:
         iri = expand(instant_iri(self.stem, value))
         if (iri, RDF.type, TIME.Instant) in self.graph:
             return iri
@@ -83,7 +83,7 @@ class _Applier:
         add((iri, *layer))
         add((iri, IG.earliest, Literal(value.earliest.isoformat(), datatype=XSD.date)))
         add((iri, IG.latest, Literal(value.latest.isoformat(), datatype=XSD.date)))
-        add((iri, IG.edtf, Literal(value.edtf)))
+        add((iri, IG.edtf, Literal(value.edtf_qualified)))
         add((iri, IG.dateMethod, expand(f"igc:{value.method}")))
         if value.method != STATED:
             add((iri, IG.dateNote, Literal(value.note, lang="en")))

@@ -118,3 +118,33 @@ async def test_a_malformed_save_names_the_place_that_is_wrong(review_client, rev
     assert response.status_code == 422
     assert response.json()["error"]["problems"][0].startswith("cards/1/spans/0")
     assert not (review_data / "curation-log.json").exists()
+
+
+async def test_an_uncertain_date_keeps_its_question_mark_in_the_edtf_only(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    dated = next(card for card in cards if card["time"]["shape"] == "interval")
+    note = "The text gives the day without a year; the year is resolved from the context."
+    dated["time"] = {"begins": {"edtf": "2021-07-01?", "method": "from-context", "note": note}, "ends": None}
+    response = await review_client.post(f"/api/documents/{CURATED_STEM}", json={"cards": cards})
+    assert response.status_code == 200, response.text
+    trig = (review_data / "sources" / f"{CURATED_STEM}.trig").read_text("utf-8")
+    assert f"instant:{CURATED_STEM}-2021-07-01-from-context a time:Instant" in trig
+    assert 'ig:edtf "2021-07-01?"' in trig
+    assert 'time:inXSDDate "2021-07-01"^^xsd:date' in trig
+    reopened = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    begins = next(card for card in reopened["cards"] if card["iri"] == dated["iri"])["time"]["begins"]
+    assert (begins["edtf"], begins["method"]) == ("2021-07-01?", "from-context")
+
+
+async def test_a_date_that_is_not_edtf_is_refused_naming_the_card(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    dated = next(card for card in cards if card["time"]["shape"] == "interval")
+    dated["time"] = {"begins": {"edtf": "1. Juli 2021", "method": "stated"}, "ends": None}
+    response = await review_client.post(f"/api/documents/{CURATED_STEM}", json={"cards": cards})
+    assert response.status_code == 422
+    (problem,) = response.json()["error"]["problems"]
+    assert dated["iri"] in problem
+    assert "'1. Juli 2021'" in problem
+    assert not (review_data / "curation-log.json").exists()
