@@ -148,3 +148,44 @@ async def test_a_date_that_is_not_edtf_is_refused_naming_the_card(review_client,
     assert dated["iri"] in problem
     assert "'1. Juli 2021'" in problem
     assert not (review_data / "curation-log.json").exists()
+
+
+def _rotation_card(fields: list[dict], span: dict) -> dict:
+    spans = [{"start": span["start"], "end": span["end"]}]
+    return {"iri": "post:intmk-chair", "original_iri": None, "decision": "accepted", "classes": [],
+            "fields": fields, "time": None, "spans": spans}  # fmt: skip
+
+
+async def test_a_source_can_state_a_posts_rotation_with_its_words(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    fields = [
+        {"predicate": "ig:termLength", "value": {"literal": "P1Y", "datatype": "xsd:duration"}},
+        {"predicate": "ig:handOverDay", "value": {"literal": "--07-01", "datatype": "xsd:gMonthDay"}},
+    ]
+    span = cards[0]["spans"][0]
+    response = await review_client.post(
+        f"/api/documents/{CURATED_STEM}", json={"cards": [*cards, _rotation_card(fields, span)]}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["counts"]["added"] == 1
+    trig = (review_data / "sources" / f"{CURATED_STEM}.trig").read_text("utf-8")
+    assert 'ig:termLength "P1Y"^^xsd:duration' in trig
+    assert 'ig:handOverDay "--07-01"^^xsd:gMonthDay' in trig
+    assert f"ig:evidence evidence:{CURATED_STEM}-{span['start']}-{span['end']}" in trig
+    reopened = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    assert "post:intmk-chair" in {card["iri"] for card in reopened["cards"]}
+
+
+async def test_a_statement_about_an_entity_gives_only_the_properties_it_may(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    fields = [{"predicate": "org:member", "value": {"iri": "land:hessen"}}]
+    response = await review_client.post(
+        f"/api/documents/{CURATED_STEM}",
+        json={"cards": [*cards, _rotation_card(fields, cards[0]["spans"][0])]},
+    )
+    assert response.status_code == 422
+    (problem,) = response.json()["error"]["problems"]
+    assert "ig:termLength, ig:handOverDay" in problem
+    assert not (review_data / "curation-log.json").exists()
