@@ -74,14 +74,15 @@ TERMS = """SELECT DISTINCT ?post ?term ?evidence WHERE {
   GRAPH ?g { ?post ig:termLength ?term . OPTIONAL { ?post ig:evidence ?evidence } }
 }"""
 
-# Dated meetings and who chaired them, in the graph that names the chair, reported held by some source.
+# Dated meetings and who chaired them, in the graph that names the chair, reported held (in a room or as a
+# video conference) by some source.
 CHAIRED = """SELECT DISTINCT ?meeting ?body ?chair ?first ?last ?evidence WHERE {
   GRAPH ?g {
     ?meeting ig:chairedBy ?chair ; ig:meetingOf ?body ; time:hasTime ?interval .
     ?interval time:hasBeginning/ig:latest ?first ; time:hasEnd/ig:earliest ?last .
     OPTIONAL { ?meeting ig:evidence ?evidence }
   }
-  FILTER EXISTS { ?meeting ig:status igc:held }
+  FILTER EXISTS { ?meeting ig:status ?held . VALUES ?held { igc:held igc:held-online } }
 }"""
 
 DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")

@@ -16,16 +16,16 @@ from rdflib.namespace import RDF, XSD
 
 from integrationsgraph.curation.evidence import selector_at, selector_turtle
 from integrationsgraph.errors import UsageError
-from integrationsgraph.ingest.dates import STATED, PartialDate
+from integrationsgraph.ingest.dates import STATED
 from integrationsgraph.ingest.naming import instant_iri
 from integrationsgraph.namespaces import IG, OA, PREFIXES, PROV, TIME
-from integrationsgraph.review.dating import parse_date
+from integrationsgraph.review.dating import CardDate, parse_date
 from integrationsgraph.review.minting import suggest_iri
 from integrationsgraph.review.new_entities import new_entities
 from integrationsgraph.review.opening import Review, card, parse_trig
 from integrationsgraph.review.payload import check_payload
 from integrationsgraph.review.terms import compact, expand, from_json
-from integrationsgraph.review.vocabulary import ENTITY_KINDS, FACT_CLASSES, time_link
+from integrationsgraph.review.vocabulary import ENTITY_KINDS, ENTITY_STATEMENTS, FACT_CLASSES, time_link
 
 DECISIONS = ("pending", "accepted", "rejected")
 # Nodes that exist only for the facts pointing at them.
@@ -69,7 +69,7 @@ class _Applier:
             self.graph.add(triple)
 
     # --- time --------------------------------------------------------------------------------------
-    def _instant(self, value: PartialDate) -> URIRef:
+    def _instant(self, value: CardDate) -> URIRef:
         iri = expand(instant_iri(self.stem, value))
         if (iri, RDF.type, TIME.Instant) in self.graph:
             return iri
@@ -84,7 +84,7 @@ class _Applier:
         add((iri, *layer))
         add((iri, IG.earliest, Literal(value.earliest.isoformat(), datatype=XSD.date)))
         add((iri, IG.latest, Literal(value.latest.isoformat(), datatype=XSD.date)))
-        add((iri, IG.edtf, Literal(value.edtf)))
+        add((iri, IG.edtf, Literal(value.edtf_qualified)))
         add((iri, IG.dateMethod, expand(f"igc:{value.method}")))
         if value.method != STATED:
             add((iri, IG.dateNote, Literal(value.note, lang="en")))
@@ -142,12 +142,15 @@ class _Applier:
         return node
 
     # --- facts -------------------------------------------------------------------------------------
-    def write_fact(self, fact: URIRef, item: dict, original: dict | None, where: str) -> None:
+    def write_fact(
+        self, fact: URIRef, item: dict, original: dict | None, where: str, statement: bool = False
+    ) -> None:
         classes = item.get("classes") or []
         # A source may also describe an entity with evidence (a plan's version): such cards keep their
-        # (absent) class; a new fact needs one of the fact classes.
+        # (absent) class; a new fact needs one of the fact classes, unless it is a statement about a
+        # registry entity (`statement`: a post's term length, stated by this source).
         allowed = set(FACT_CLASSES) | set(original["classes"] if original else ())
-        if (original is None and not classes) or any(c not in allowed for c in classes):
+        if (original is None and not classes and not statement) or any(c not in allowed for c in classes):
             raise UsageError(f"{where}: the kind of fact must be one of {', '.join(FACT_CLASSES)}")
         spans = item.get("spans") or []
         if not spans:
@@ -242,7 +245,8 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
                     f"{where}: {entry['predicate']} {ref} is not in the registry; create it as a new entity "
                     "(German and English label) or link a known one"
                 )
-        applier.write_fact(expand(item["iri"]), item, original, where)
+        statement = original is None and not item.get("classes") and _is_statement(item, registry_refs, where)
+        applier.write_fact(expand(item["iri"]), item, original, where, statement)
     _retitle(applier.graph, review.source_node, payload.get("source") or {})
     applier.drop_orphans()
     return Outcome(applier.graph, entities, counts)
@@ -259,6 +263,22 @@ def _retitle(graph: Graph, source: URIRef, given: dict) -> None:
     graph.remove((source, IG.titleIsCurated, None))
     if given.get("title_is_curated"):
         graph.add((source, IG.titleIsCurated, Literal(True)))
+
+
+def _is_statement(item: dict, registry_refs: set[str], where: str) -> bool:
+    """A new card without a class is a source's statement about a registry entity when it names one and
+    gives only the properties such statements may have (ENTITY_STATEMENTS); otherwise it is refused."""
+    kind = str(item.get("iri", "")).split(":", 1)[0]
+    allowed = ENTITY_STATEMENTS.get(kind, ())
+    predicates = {entry["predicate"] for entry in item.get("fields", [])}
+    if item.get("iri") not in registry_refs or not predicates or not predicates <= set(allowed):
+        if not allowed:
+            return False
+        raise UsageError(
+            f"{where}: a statement about {item.get('iri')} must name a registry {kind} and give only "
+            f"{', '.join(allowed)}"
+        )
+    return True
 
 
 def _relinked(fields: list[dict], renamed: dict[str, str], rejected: set[str]) -> list[dict]:

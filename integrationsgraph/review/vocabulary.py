@@ -19,6 +19,9 @@ FACT_CLASSES = (
     "ig:Holding", "ig:Meeting", "ig:Establishment", "ig:Constitution", "ig:Reconstitution", "ig:Merger",
     "ig:ChangeEvent", "ig:PlanAdoption", "ig:Presentation", "ig:Address",
 )  # fmt: skip
+# What a source may state about a registry entity, with evidence, in its own graph (no fact node): a
+# post's rotation as the source gives it (`ig:termLength "P1Y"`, `ig:handOverDay "--07-01"`).
+ENTITY_STATEMENTS = {"post": ("ig:termLength", "ig:handOverDay")}
 ENTITY_KINDS = ("land", "body", "ministry", "person", "post", "place", "plan", "topic", "document")
 ORGANISATIONS = ("body", "ministry", "land")
 

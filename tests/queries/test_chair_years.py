@@ -25,23 +25,45 @@ CHAIR_YEARS = [
     ("2015-03-26", "land:schleswig-holstein", "person:stefan-studt"),
     ("2016-03-01", "land:thueringen", "person:dieter-lauinger"),
     ("2017-03-16", "land:baden-wuerttemberg", "person:manfred-lucha"),
-    ("2022-06-30", "land:hamburg", None),
+    ("2017-10-01", "land:bayern", "person:emilia-mueller"),
+    ("2018-03-15", "land:bayern", "person:emilia-mueller"),
+    ("2018-10-01", "land:berlin", "person:elke-breitenbach"),
+    ("2019-10-01", "land:brandenburg", "person:susanna-karawanskij"),
+    ("2020-06-30", "land:brandenburg", "person:ursula-nonnemacher"),
+    ("2020-10-01", "land:bremen", "person:anja-stahmann"),
+    ("2021-10-01", "land:hamburg", "person:melanie-leonhard"),
+    ("2022-06-30", "land:hamburg", "person:melanie-leonhard"),
     ("2022-10-01", "land:hessen", "person:kai-klose"),
+    ("2023-10-01", "land:mecklenburg-vorpommern", "person:stefanie-drese"),
+    ("2024-10-01", "land:niedersachsen", "person:andreas-philippi"),
+    ("2025-10-01", "land:nordrhein-westfalen", "person:josefine-paul"),
+    ("2026-06-30", "land:nordrhein-westfalen", "person:josefine-paul"),
 ]
 
-# Years no source covers: the neighbours that surely ended before and surely began after.
-BW_TO_HAMBURG = ("holding:intmk-chair-2016-baden-wuerttemberg", "holding:intmk-chair-until-2022-hamburg")
-AFTER_HESSEN = ("holding:intmk-chair-2022-hessen", None)
-GAPS = [
-    ("2017-10-01", BW_TO_HAMBURG),
-    ("2018-10-01", BW_TO_HAMBURG),
-    ("2019-10-01", BW_TO_HAMBURG),
-    ("2020-10-01", BW_TO_HAMBURG),
-    ("2021-03-01", BW_TO_HAMBURG),
-    ("2023-10-01", AFTER_HESSEN),
-    ("2024-10-01", AFTER_HESSEN),
-    ("2025-10-01", AFTER_HESSEN),
-]
+# Issue 15: from 1 October 2009 to 30 June 2026 every day has a Land; after NRW's year (a one-year term
+# from 1 July 2025) no source names the next chair.
+GAPS = [("2026-07-01", ("holding:intmk-chair-2025-nordrhein-westfalen", None))]
+
+
+def test_every_day_from_october_2009_to_june_2026_names_exactly_one_land(graph_store):
+    day = date(2009, 10, 1)
+    while day <= date(2026, 6, 30):
+        rows = chair_at(graph_store, day.isoformat())
+        assert len(rows) >= 1, day
+        assert {row["status"] for row in rows} <= {"certain", "possible"}, (day, rows)
+        assert len({row["holder"] for row in rows}) == 1, (day, rows)
+        assert all(row["sources"] for row in rows), day
+        day += timedelta(days=7)
+
+
+def test_brandenburgs_year_had_two_ministers_the_sources_do_not_date_the_change(graph_store):
+    # Karawanskij took the chair on 1 October 2019; Nonnemacher chaired it up to the hand-over of 1 July 2020
+    rows = chair_at(graph_store, "2020-01-15")
+    assert {row["holder"] for row in rows} == {"land:brandenburg"}
+    assert {(row["person"], row["personStatus"]) for row in rows} == {
+        ("person:susanna-karawanskij", "possible"),
+        ("person:ursula-nonnemacher", "possible"),
+    }
 
 
 def chair_at(store, day: str) -> list[dict]:
@@ -148,10 +170,12 @@ def test_klose_chairs_until_the_end_of_the_hessen_holding(graph_store):
 
 
 def test_sources_of_a_holding_explain_its_derived_bounds(graph_store):
-    rows = answer(in_process(graph_store), "sources-of", entity="holding:intmk-chair-2016-baden-wuerttemberg")
+    # issue 15: Baden-Württemberg's end is stated now; NRW's year (from 1 July 2025) has none
+    holding = "holding:intmk-chair-2025-nordrhein-westfalen"
+    rows = answer(in_process(graph_store), "sources-of", entity=holding)
     derived = pick([row for row in rows if row["rule"]], "fact", "property", "rule", "file", "exact")
     # the latest end rests on the stated rotation and on the stated beginning it counts from
-    latest_end = "interval:resolved-intmk-chair-2016-baden-wuerttemberg-latest-end"
+    latest_end = "interval:resolved-intmk-chair-2025-nordrhein-westfalen-latest-end"
     assert (
         latest_end,
         "ig:latestEnd",
@@ -160,6 +184,6 @@ def test_sources_of_a_holding_explain_its_derived_bounds(graph_store):
         "Der Vorsitz der Konferenz wechselt jeweils zum 1. Oktober des Jahres",
     ) in derived
     assert any(
-        fact == latest_end and "1. Oktober" in exact and file.startswith("bw-de")
+        fact == latest_end and "1. Juli 2025" in exact and file.startswith("mkjfgfi")
         for fact, _, _, file, exact in derived
     )

@@ -147,3 +147,74 @@ async def test_a_save_can_correct_the_source_title_and_a_blank_one_keeps_it(revi
     log = json.loads((review_data / "curation-log.json").read_text("utf-8"))
     # a title is not a fact: the saves count every fact as kept
     assert [entry["kept"] for entry in log["documents"][stem]] == [len(cards)] * 3
+
+
+async def test_an_uncertain_date_keeps_its_question_mark_in_the_edtf_only(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    dated = next(card for card in cards if card["time"]["shape"] == "interval")
+    note = "The text gives the day without a year; the year is resolved from the context."
+    dated["time"] = {"begins": {"edtf": "2021-07-01?", "method": "from-context", "note": note}, "ends": None}
+    response = await review_client.post(f"/api/documents/{CURATED_STEM}", json={"cards": cards})
+    assert response.status_code == 200, response.text
+    trig = (review_data / "sources" / f"{CURATED_STEM}.trig").read_text("utf-8")
+    assert f"instant:{CURATED_STEM}-2021-07-01-from-context a time:Instant" in trig
+    assert 'ig:edtf "2021-07-01?"' in trig
+    assert 'time:inXSDDate "2021-07-01"^^xsd:date' in trig
+    reopened = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    begins = next(card for card in reopened["cards"] if card["iri"] == dated["iri"])["time"]["begins"]
+    assert (begins["edtf"], begins["method"]) == ("2021-07-01?", "from-context")
+
+
+async def test_a_date_that_is_not_edtf_is_refused_naming_the_card(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    dated = next(card for card in cards if card["time"]["shape"] == "interval")
+    dated["time"] = {"begins": {"edtf": "1. Juli 2021", "method": "stated"}, "ends": None}
+    response = await review_client.post(f"/api/documents/{CURATED_STEM}", json={"cards": cards})
+    assert response.status_code == 422
+    (problem,) = response.json()["error"]["problems"]
+    assert dated["iri"] in problem
+    assert "'1. Juli 2021'" in problem
+    assert not (review_data / "curation-log.json").exists()
+
+
+def _rotation_card(fields: list[dict], span: dict) -> dict:
+    spans = [{"start": span["start"], "end": span["end"]}]
+    return {"iri": "post:intmk-chair", "original_iri": None, "decision": "accepted", "classes": [],
+            "fields": fields, "time": None, "spans": spans}  # fmt: skip
+
+
+async def test_a_source_can_state_a_posts_rotation_with_its_words(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    fields = [
+        {"predicate": "ig:termLength", "value": {"literal": "P1Y", "datatype": "xsd:duration"}},
+        {"predicate": "ig:handOverDay", "value": {"literal": "--07-01", "datatype": "xsd:gMonthDay"}},
+    ]
+    span = cards[0]["spans"][0]
+    response = await review_client.post(
+        f"/api/documents/{CURATED_STEM}", json={"cards": [*cards, _rotation_card(fields, span)]}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["counts"]["added"] == 1
+    trig = (review_data / "sources" / f"{CURATED_STEM}.trig").read_text("utf-8")
+    assert 'ig:termLength "P1Y"^^xsd:duration' in trig
+    assert 'ig:handOverDay "--07-01"^^xsd:gMonthDay' in trig
+    assert f"ig:evidence evidence:{CURATED_STEM}-{span['start']}-{span['end']}" in trig
+    reopened = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    assert "post:intmk-chair" in {card["iri"] for card in reopened["cards"]}
+
+
+async def test_a_statement_about_an_entity_gives_only_the_properties_it_may(review_client, review_data: Path):
+    document = (await review_client.get(f"/api/documents/{CURATED_STEM}")).json()
+    cards = [dict(card, original_iri=card["iri"]) for card in document["cards"]]
+    fields = [{"predicate": "org:member", "value": {"iri": "land:hessen"}}]
+    response = await review_client.post(
+        f"/api/documents/{CURATED_STEM}",
+        json={"cards": [*cards, _rotation_card(fields, cards[0]["spans"][0])]},
+    )
+    assert response.status_code == 422
+    (problem,) = response.json()["error"]["problems"]
+    assert "ig:termLength, ig:handOverDay" in problem
+    assert not (review_data / "curation-log.json").exists()
