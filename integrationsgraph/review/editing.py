@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, XSD
 
 from integrationsgraph.curation.evidence import selector_at, selector_turtle
 from integrationsgraph.errors import UsageError
@@ -242,8 +242,19 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
                     "(German and English label) or link a known one"
                 )
         applier.write_fact(expand(item["iri"]), item, original, where)
+    if payload.get("title"):
+        _retitle(applier.graph, review.source_node, payload["title"])
     applier.drop_orphans()
     return Outcome(applier.graph, entities, counts)
+
+
+def _retitle(graph: Graph, source: URIRef, title: dict) -> None:
+    """The source's `dct:title` as the curator gives it: the draft takes the text's first line, which may
+    be a photo caption or page chrome; a title that is not the text's own headline is marked curated."""
+    graph.set((source, DCTERMS.title, Literal(title["text"].strip(), lang="de")))
+    graph.remove((source, IG.titleIsCurated, None))
+    if title["curated"]:
+        graph.add((source, IG.titleIsCurated, Literal(True)))
 
 
 def _relinked(fields: list[dict], renamed: dict[str, str], rejected: set[str]) -> list[dict]:

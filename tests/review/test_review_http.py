@@ -118,3 +118,19 @@ async def test_a_malformed_save_names_the_place_that_is_wrong(review_client, rev
     assert response.status_code == 422
     assert response.json()["error"]["problems"][0].startswith("cards/1/spans/0")
     assert not (review_data / "curation-log.json").exists()
+
+
+async def test_a_save_can_give_the_source_a_curated_title(review_client, review_data: Path):
+    """The draft titles a text by its first line (a photo caption on some pages): the save replaces it."""
+    stem = "queer-de-klose-landesbeauftragter-2017"
+    document = (await review_client.get(f"/api/documents/{stem}")).json()
+    cards = [dict(card, original_iri=card["iri"], decision="accepted") for card in document["cards"]]
+    title = {"text": "[Kai Klose soll Landesbeauftragter werden]", "curated": True}
+    response = await review_client.post(f"/api/documents/{stem}", json={"cards": cards, "title": title})
+    assert response.status_code == 200, response.text
+    trig = (review_data / "sources" / f"{stem}.trig").read_text("utf-8")
+    assert 'dct:title "[Kai Klose soll Landesbeauftragter werden]"@de' in trig
+    assert "ig:titleIsCurated true" in trig
+    assert "(Bild: Pressefoto)" not in trig
+    reopened = (await review_client.get(f"/api/documents/{stem}")).json()
+    assert reopened["title"] == title["text"]
