@@ -31,16 +31,16 @@ CHAIR_YEARS = [
 
 # Years no source covers: the neighbours that surely ended before and surely began after.
 BW_TO_HAMBURG = ("holding:intmk-chair-2016-baden-wuerttemberg", "holding:intmk-chair-until-2022-hamburg")
-AFTER_HESSEN = ("holding:intmk-chair-2022-hessen", None)
+HESSEN_TO_NIEDERSACHSEN = ("holding:intmk-chair-2022-hessen", "holding:intmk-chair-2024-niedersachsen")
+AFTER_NIEDERSACHSEN = ("holding:intmk-chair-2024-niedersachsen", None)
 GAPS = [
     ("2017-10-01", BW_TO_HAMBURG),
     ("2018-10-01", BW_TO_HAMBURG),
     ("2019-10-01", BW_TO_HAMBURG),
     ("2020-10-01", BW_TO_HAMBURG),
     ("2021-03-01", BW_TO_HAMBURG),
-    ("2023-10-01", AFTER_HESSEN),
-    ("2024-10-01", AFTER_HESSEN),
-    ("2025-10-01", AFTER_HESSEN),
+    ("2023-10-01", HESSEN_TO_NIEDERSACHSEN),
+    ("2025-10-01", AFTER_NIEDERSACHSEN),
 ]
 
 

@@ -63,9 +63,15 @@ def test_a_minister_named_by_role_keeps_the_role_and_the_named_office_is_derived
     assert not ask(graph_store, "GRAPH ?g { ?link a ig:PostIdentification } FILTER(?g != graph:inferred)")
 
 
-def test_a_woman_minister_whose_office_no_source_names_stays_a_minister(graph_store):
-    # Heike Hofmann: no source gives her portfolio, so nothing is derived (a gap stays a gap)
-    assert not ask(graph_store, "?link ig:roleHolding holding:heike-hofmann-hessen-minister")
+def test_a_woman_ministers_role_holding_links_to_the_office_later_sources_name(graph_store):
+    # Heike Hofmann: press/000 names her "Ministerin" only; the corpus texts of issue 15 name her office
+    # (Ministerin für Arbeit, Integration, Jugend und Soziales), so the role holding is linked to it.
+    named = "holding:heike-hofmann-hessische-ministerin-fuer-arbeit-integration-jugend-und-soziales"
+    assert ask(
+        graph_store,
+        f"""GRAPH graph:inferred {{ ?link ig:roleHolding holding:heike-hofmann-hessen-minister ;
+            ig:namedHolding {named} ; prov:wasGeneratedBy igr:named-post }}""",
+    )
 
 
 def test_the_integrationsplan_2_0_is_a_derived_revision_and_replaces_nothing(graph_store):
