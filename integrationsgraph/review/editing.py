@@ -169,6 +169,14 @@ class _Applier:
             self.graph.add((fact, expand(entry["predicate"]), value))
         self._time(fact, item, original, where)
 
+    def redate_source(self, value: dict | None) -> None:
+        """The source's `ig:issuedAt` as the curator gives it, or none: the draft may date a page by the
+        first date in its text (a session it reports), which is not when the page was written."""
+        source = self.review.source_node
+        self.graph.remove((source, IG.issuedAt, None))
+        if value is not None:
+            self.graph.add((source, IG.issuedAt, self._instant(parse_date(value, "the source's date"))))
+
     def drop_orphans(self) -> None:
         """Remove dependent nodes (time, evidence) that nothing points at any more, until none is left."""
         while True:
@@ -248,6 +256,8 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
         statement = original is None and not item.get("classes") and _is_statement(item, registry_refs, where)
         applier.write_fact(expand(item["iri"]), item, original, where, statement)
     _retitle(applier.graph, review.source_node, payload.get("source") or {})
+    if "issued_at" in payload:
+        applier.redate_source(payload["issued_at"])
     applier.drop_orphans()
     return Outcome(applier.graph, entities, counts)
 

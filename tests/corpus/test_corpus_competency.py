@@ -183,6 +183,8 @@ def test_intmk_founding_year_is_contested(graph_store):
         ("2006", "report-k-nrw-uebernimmt-vorsitz-laschet.txt"),
         ("2007", "rlp-de-beginn-der-6-integrationsministerkonferenz-mainz.txt"),
         ("2008", "intmk-de-die-intmk-geschichte-newsid-332.txt"),
+        # issue 15: "Die Integrationsministerkonferenz gibt es seit 2007"
+        ("2007", "sat1regional-philippi-laendlicher-raum-2024-07.txt"),
     }
 
 
@@ -265,6 +267,10 @@ def test_first_hessian_integration_plan_adopted_by_the_government_in_2017(graph_
         for r in _rows(graph_store, query)
     }
     # fnp-integrationsplan-2017-12: "hat die hessische Landesregierung einen Integrationsplan beschlossen"
+    # issue 15, soziales.hessen.de: "Ende 2017 hat das Kabinett erstmals einen hessischen Integrationsplan
+    # beschlossen" (the other texts of issue 15 that report the adoption give no date)
+    fortschreibung = "soziales-hessen-integrationskonferenz-schreibt-integrationsplan-20-fort.txt"
     assert rows == {
-        (ID + "body/landesregierung-hessen", "2017-01-01", "2017-12-31", "fnp-integrationsplan-2017-12.txt")
+        (ID + "body/landesregierung-hessen", "2017-01-01", "2017-12-31", "fnp-integrationsplan-2017-12.txt"),
+        (ID + "body/kabinett-hessen", "2017-01-01", "2017-12-31", fortschreibung),
     }

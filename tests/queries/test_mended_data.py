@@ -79,6 +79,17 @@ def test_a_woman_minister_is_identified_with_the_office_one_source_names(graph_s
     ) == {(named,)}
 
 
+def test_a_woman_ministers_role_holding_links_to_the_office_later_sources_name(graph_store):
+    # Heike Hofmann: press/000 names her "Ministerin" only; the corpus texts of issue 15 name her office
+    # (Ministerin für Arbeit, Integration, Jugend und Soziales), so the role holding is linked to it.
+    named = "holding:heike-hofmann-hessische-ministerin-fuer-arbeit-integration-jugend-und-soziales"
+    assert ask(
+        graph_store,
+        f"""GRAPH graph:inferred {{ ?link ig:roleHolding holding:heike-hofmann-hessen-minister ;
+            ig:namedHolding {named} ; prov:wasGeneratedBy igr:named-post }}""",
+    )
+
+
 def test_the_integrationsplan_2_0_is_a_derived_revision_and_replaces_nothing(graph_store):
     assert not ask(graph_store, "plan:hessischer-integrationsplan-2-0 dct:replaces ?earlier")
     assert not ask(graph_store, "?later dct:isReplacedBy plan:hessischer-integrationsplan")

@@ -218,3 +218,47 @@ async def test_a_statement_about_an_entity_gives_only_the_properties_it_may(revi
     (problem,) = response.json()["error"]["problems"]
     assert "ig:termLength, ig:handOverDay" in problem
     assert not (review_data / "curation-log.json").exists()
+
+
+async def test_a_save_can_give_the_source_a_curated_title(review_client, review_data: Path):
+    """The draft titles a text by its first line (a photo caption on some pages): the save replaces it."""
+    stem = "queer-de-klose-landesbeauftragter-2017"
+    document = (await review_client.get(f"/api/documents/{stem}")).json()
+    cards = [dict(card, original_iri=card["iri"], decision="accepted") for card in document["cards"]]
+    title = {"title": "[Kai Klose soll Landesbeauftragter werden]", "title_is_curated": True}
+    response = await review_client.post(f"/api/documents/{stem}", json={"cards": cards, "source": title})
+    assert response.status_code == 200, response.text
+    trig = (review_data / "sources" / f"{stem}.trig").read_text("utf-8")
+    assert 'dct:title "[Kai Klose soll Landesbeauftragter werden]"@de' in trig
+    assert "ig:titleIsCurated true" in trig
+    assert "(Bild: Pressefoto)" not in trig
+    reopened = (await review_client.get(f"/api/documents/{stem}")).json()
+    assert reopened["title"] == title["title"]
+
+
+async def test_a_save_can_drop_or_replace_the_date_the_draft_gave_the_source(
+    review_client, review_data: Path
+):
+    """An undated portal page is drafted as issued on the session day it reports; the curator drops
+    that date (or gives one with its method and note) and no orphaned instant is left behind."""
+    stem = "integrationskompass-integrationsgremien-integrationskonferenz-v2024"
+    trig_path = review_data / "sources" / f"{stem}.trig"
+    trig_path.unlink(missing_ok=True)
+    document = (await review_client.get(f"/api/documents/{stem}")).json()
+    assert document["opened_from"] == "draft"
+    cards = [dict(card, original_iri=card["iri"], decision="rejected") for card in document["cards"]]
+    response = await review_client.post(f"/api/documents/{stem}", json={"cards": cards, "issued_at": None})
+    assert response.status_code == 200, response.text
+    trig = trig_path.read_text("utf-8")
+    assert "ig:issuedAt" not in trig
+    assert f"instant:{stem}-release" not in trig
+    stated = {"edtf": "2024", "method": "from-context", "note": "the page reports a session of 2024"}
+    cards = [
+        dict(card, original_iri=card["iri"])
+        for card in (await review_client.get(f"/api/documents/{stem}")).json()["cards"]
+    ]
+    response = await review_client.post(f"/api/documents/{stem}", json={"cards": cards, "issued_at": stated})
+    assert response.status_code == 200, response.text
+    trig = trig_path.read_text("utf-8")
+    assert f"ig:issuedAt instant:{stem}-2024" in trig
+    assert 'ig:dateNote "the page reports a session of 2024"@en' in trig
