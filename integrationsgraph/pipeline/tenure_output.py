@@ -42,6 +42,16 @@ def _date(day) -> ox.Literal:
     return ox.Literal(day.isoformat(), datatype=XSD_DATE)
 
 
+def _published(r: Resolved) -> list[str]:
+    """The bounds written to the graph. The latest beginning and the earliest end bound the sure part
+    that every reader draws from them; when the first is not before the second (a beginning known to a
+    month, an end only from igr:tenure-held-a-day) no day is sure, and the pair would read as an
+    inverted sure part: it is left out, the possible part stays."""
+    sure = ("latest_beginning", "earliest_end")
+    inverted = all(name in r.bounds for name in sure) and r.certain_part() is None
+    return [name for name in BOUNDS if name in r.bounds and not (inverted and name in sure)]
+
+
 def tenure_triples(resolved: list[Resolved], posts: dict[str, PostFacts]) -> list[tuple]:
     triples: list[tuple] = []
     add = triples.append
@@ -66,10 +76,8 @@ def tenure_triples(resolved: list[Resolved], posts: dict[str, PostFacts]) -> lis
             add((tenure, _node(IG.contested), TRUE))
         for other in sorted(r.contested_with):
             add((holding, _node(IG.contestedWith), ox.NamedNode(other)))
-        for name in BOUNDS:
-            bound = r.bounds.get(name)
-            if bound is None:
-                continue
+        for name in _published(r):
+            bound = r.bounds[name]
             day = _date(bound.day)
             derivation = ox.NamedNode(f"{tenure.value}-{name.replace('_', '-')}")
             add((tenure, _node(PROPERTY[name]), day))

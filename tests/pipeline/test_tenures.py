@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from integrationsgraph.namespaces import IG
+from integrationsgraph.pipeline.tenure_output import tenure_triples
 from integrationsgraph.pipeline.tenures import (
     Attestation,
     Bound,
@@ -150,3 +152,28 @@ def test_two_holdings_surely_held_at_once_are_contested_with_each_other():
     assert b.contested
     assert a.contested_with == {"b"}
     assert b.contested_with == {"a"}
+
+
+def test_a_beginning_known_to_a_month_without_an_end_has_no_sure_part_and_none_is_written():
+    # i15b: "ab Juli 2024" and no stated end: held at least a day after the earliest beginning (2 July),
+    # but begun by 31 July at the latest; the graph must not read that as a sure part 31 July - 1 July
+    iri = "https://w3id.org/integrationsgraph/id/holding/chair-2024-example"
+    month = holding(iri, begins=[stated("i:m", "2024-07-01", "2024-07-31")])
+    posts = chair()
+    (r,) = resolve([month], posts)
+    assert days(r) == (d("2024-07-01"), d("2024-07-31"), d("2024-07-02"), d("2025-07-31"))
+    assert r.certain_part() is None
+    written = {str(p.value) for _, p, _ in tenure_triples([r], posts)}
+    assert {str(IG.earliestBeginning), str(IG.latestEnd)} <= written
+    assert not {str(IG.latestBeginning), str(IG.earliestEnd)} & written
+
+
+def test_a_sure_part_is_written_with_both_of_its_bounds():
+    iri = "https://w3id.org/integrationsgraph/id/holding/chair-2025-example"
+    day = holding(iri, begins=[stated("i:d", "2025-07-01")])
+    posts = chair()
+    (r,) = resolve([day], posts)
+    assert r.certain_part() == (d("2025-07-01"), d("2025-07-02"))
+    written = {(str(p.value), o.value) for _, p, o in tenure_triples([r], posts)}
+    assert (str(IG.latestBeginning), "2025-07-01") in written
+    assert (str(IG.earliestEnd), "2025-07-02") in written
