@@ -405,8 +405,10 @@ def test_cq11_contested_place_of_the_ninth_intmk(backend):
 def test_cq11_single_source_facts(backend):
     rows = answer(backend, "single-source")
     facts = {row["fact"]: row for row in rows}
-    law = "event:hessisches-integrations-und-teilhabegesetz-adoption"
-    assert facts[law]["file"] == "stern-dpa-integrations-und-teilhabegesetz-2023-03.txt"
+    session = "meeting:hessische-integrationskonferenz-2019-session-03"
+    assert facts[session]["file"] == "soziales-hessen-3-integrationskonferenz-themenforen-2021.txt"
+    # the Hessian law's adoption: stern/dpa (i15b) and the law's text page (i15c) both report it
+    assert "event:hessisches-integrations-und-teilhabegesetz-adoption" not in facts
     # two sources report it now: press/000 and a portal page of issue 15
     assert "meeting:hessische-integrationskonferenz-2024-constituent-session" not in facts
     assert "meeting:intmk-09-main-conference" not in facts  # two sources report it
