@@ -8,6 +8,8 @@ release and leaves `build/current` untouched.
 
 from __future__ import annotations
 
+import traceback
+
 import pyoxigraph as ox
 
 from integrationsgraph.errors import DataNonConformant
@@ -144,7 +146,12 @@ def _build(options: BuildOptions, files: InputFiles, digest: str, timer: StageTi
         )
         report.write_report(release, summary)
         final = storing.publish(options.build_dir, release, digest)
-    except BaseException:
+    except BaseException as error:
+        # The on-disk store must be closed before its directory is removed, or its background threads
+        # may still write files into it (a half-removed `.building-*` directory, seen under load): drop
+        # this frame's reference and those the traceback's finished frames hold.
+        store = None  # noqa: F841  (the rebinding is the point: it releases the store)
+        traceback.clear_frames(error.__traceback__)
         storing.discard(release)
         raise
     return BuildResult(final, final / "store", summary)
