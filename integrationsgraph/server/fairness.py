@@ -29,10 +29,10 @@ current_client: contextvars.ContextVar[str] = contextvars.ContextVar("current_cl
 
 
 def client_key(scope: Scope) -> str:
-    """The address queries are counted against: the TCP peer.
+    """The address queries are counted against: the request's client.
 
-    Behind a reverse proxy every request comes from the proxy's address; once the server knows which
-    proxies to trust, this is where the forwarded client address takes the peer's place.
+    That is the TCP peer, or, behind a trusted proxy, the forwarded client address, which
+    `forwarding.ForwardingMiddleware` (outside this one) has already put in the scope.
     """
     client = scope.get("client")
     return client[0] if client else UNKNOWN_CLIENT

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import re
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 
@@ -37,6 +40,30 @@ def running_server(app: Starlette) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=READY_TIMEOUT_SECONDS)
+
+
+@contextlib.contextmanager
+def serving_process(command: list[str]) -> Iterator[str]:
+    """Run a serving command with `--port 0` as a real process; yields its base URL; always stops it."""
+    process = subprocess.Popen(
+        [*command, "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        base_url = None
+        for line in process.stderr:  # uvicorn reports the port it bound once it is ready
+            found = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
+            if found:
+                base_url = found.group(1)
+                break
+        assert base_url, f"{' '.join(command)} exited before it was ready"
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        process.stderr.close()
 
 
 def sample_store() -> ox.Store:

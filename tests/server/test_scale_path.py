@@ -4,9 +4,6 @@ server over the embedded store answers: the union default graph, the inferred gr
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
 import sys
 from collections.abc import Iterator
 
@@ -21,6 +18,7 @@ from integrationsgraph.server.app import create_app
 from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.settings import Settings
 from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER
+from tests.server.conftest import serving_process
 
 pytestmark = pytest.mark.slow
 
@@ -54,25 +52,8 @@ NAMED = (
 def served_through_virtuoso(virtuoso_with_build) -> Iterator[str]:
     """`integrationsgraph serve --sparql-backend` over the Virtuoso holding the build; yields its base URL."""
     command = [sys.executable, "-m", "integrationsgraph", "serve", "--sparql-backend", virtuoso_with_build]
-    process = subprocess.Popen(
-        [*command, "--port", "0"],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        base_url = None
-        for line in process.stderr:  # uvicorn reports the port it bound once it is ready
-            found = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
-            if found:
-                base_url = found.group(1)
-                break
-        assert base_url, "serve --sparql-backend exited before it was ready"
+    with serving_process(command) as base_url:
         yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        process.stderr.close()
 
 
 @pytest.fixture(scope="module")

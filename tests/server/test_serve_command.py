@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,6 +22,7 @@ from integrationsgraph.server.app import create_app
 from integrationsgraph.server.datafiles import load_files
 from integrationsgraph.server.settings import Settings
 from integrationsgraph.store import current_release
+from tests.server.conftest import serving_process
 
 TURTLE = '@prefix ex: <http://example.org/> .\nex:a ex:p "one" .\n'
 TRIG = "@prefix ex: <http://example.org/> .\nex:g { ex:b ex:p 2 }\n{ ex:c ex:p 3 }\n"
@@ -70,26 +68,9 @@ def test_bad_data_files_are_input_errors(tmp_path, name, content, message) -> No
 def test_server_py_serves_data_files_on_a_free_port(tmp_path) -> None:
     data = tmp_path / "a.ttl"
     data.write_text(TURTLE)
-    process = subprocess.Popen(
-        [sys.executable, str(PROJECT_ROOT / "server.py"), "--data", str(data), "--port", "0"],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        base_url = None
-        for line in process.stderr:  # uvicorn reports the port it bound once it is ready
-            found = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
-            if found:
-                base_url = found.group(1)
-                break
-        assert base_url, "the server exited before it was ready"
+    with serving_process([sys.executable, str(PROJECT_ROOT / "server.py"), "--data", str(data)]) as base_url:
         response = httpx.get(base_url + "/sparql", params={"query": "SELECT ?o { ?s ?p ?o }"})
         assert response.json()["results"]["bindings"][0]["o"]["value"] == "one"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        process.stderr.close()
 
 
 def _hand_made_release(build_dir: Path, name: str) -> None:
