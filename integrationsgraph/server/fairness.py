@@ -5,7 +5,10 @@ at most `max_client_queries` of one client's queries are evaluated at once (the 
 and `cheap_lane_workers` workers are kept for clients in good standing. A client loses its standing for
 `STANDING_SECONDS` when one of its queries runs longer than `cheap_query_seconds` or is stopped at its
 deadline or memory limit; it then shares only the other workers, so a few clients sending expensive
-queries cannot make cheap ones wait for their deadline.
+queries cannot make cheap ones wait for their deadline. A query answered within `cheap_query_seconds`
+gives its client a history for `STANDING_SECONDS`: the pool judges a client with a history by what its
+queries did, and the query of a client without one also by its text (`query_cost.py`), so that a cross
+product from a newcomer does not hold the cheap lane before it has been seen to be expensive.
 
 The client is set once per request by `ClientMiddleware` and read by the pool through a context
 variable, so every route that evaluates a query (endpoint, named queries, pages) is covered without
@@ -56,29 +59,46 @@ class ClientMiddleware:
 
 
 class Standing:
-    """Which clients recently sent an expensive query (and so may not use the cheap lane)."""
+    """Which clients recently sent an expensive query (and so may not use the cheap lane), and which have
+    a history of cheap ones."""
 
     def __init__(self, seconds: float = STANDING_SECONDS, clock=time.monotonic):
         self.seconds = seconds
         self.clock = clock
         self._expensive_until: dict[str, float] = {}
+        self._cheap_until: dict[str, float] = {}
 
     def is_cheap(self, client: str) -> bool:
-        until = self._expensive_until.get(client)
-        if until is None:
-            return True
-        if until <= self.clock():
-            del self._expensive_until[client]
-            return True
-        return False
+        return not self._current(self._expensive_until, client)
+
+    def has_history(self, client: str) -> bool:
+        """Whether one of the client's queries was recently answered cheaply or found expensive."""
+        return self._current(self._cheap_until, client) or self._current(self._expensive_until, client)
 
     def mark_expensive(self, client: str) -> None:
-        if len(self._expensive_until) >= MAX_STANDINGS:
+        self._cheap_until.pop(client, None)
+        self._keep(self._expensive_until, client)
+
+    def mark_cheap(self, client: str) -> None:
+        """A query of the client was answered within the cheap lane's time (an expensive mark stays)."""
+        if self.is_cheap(client):
+            self._keep(self._cheap_until, client)
+
+    def _current(self, marks: dict[str, float], client: str) -> bool:
+        until = marks.get(client)
+        if until is None:
+            return False
+        if until <= self.clock():
+            del marks[client]
+            return False
+        return True
+
+    def _keep(self, marks: dict[str, float], client: str) -> None:
+        if len(marks) >= MAX_STANDINGS:
             now = self.clock()
-            self._expensive_until = {
-                key: until for key, until in self._expensive_until.items() if until > now
-            }
-            if len(self._expensive_until) >= MAX_STANDINGS:
-                self._expensive_until.pop(next(iter(self._expensive_until)))  # the oldest
-        self._expensive_until.pop(client, None)  # re-inserted last: dict order is age order
-        self._expensive_until[client] = self.clock() + self.seconds
+            for key in [key for key, until in marks.items() if until <= now]:
+                del marks[key]
+            if len(marks) >= MAX_STANDINGS:
+                marks.pop(next(iter(marks)))  # the oldest
+        marks.pop(client, None)  # re-inserted last: dict order is age order
+        marks[client] = self.clock() + self.seconds

@@ -17,7 +17,10 @@ queries of clients in good standing, for at most `cheap_seconds` each. A query t
 stopped and started again on the other workers within its deadline, and its client loses its standing.
 Of the alternatives, this needs no estimate of a query's cost before it runs (pyoxigraph gives none)
 and no preemption of the general workers: an expensive client can hold those, never the cheap lane,
-so cheap queries wait at most `cheap_seconds` behind an expensive one that slipped in.
+so cheap queries wait at most `cheap_seconds` behind an expensive one that slipped in. One estimate is
+made all the same, for clients without a history (`fairness.Standing.has_history`): a cross product
+of full scans (`query_cost.py`) does not start on the cheap lane, so newcomers arriving together with
+such queries (a cold start) cannot hold it for `cheap_seconds` each, and no worker is stopped for them.
 
 A worker found dead while idle (killed, crashed) is replaced and the query goes to another worker.
 `spare_workers` processes wait with the store open and take a killed worker's place at once, so that a
@@ -68,6 +71,7 @@ from integrationsgraph.server.backends import (
 from integrationsgraph.server.evaluation import EvaluationRequest
 from integrationsgraph.server.fairness import Standing, current_client
 from integrationsgraph.server.guards import FederationRefused
+from integrationsgraph.server.query_cost import is_cross_product_of_full_scans
 from integrationsgraph.server.worker import receive_frame, send_frame
 
 log = logging.getLogger("integrationsgraph.server")
@@ -322,7 +326,7 @@ class WorkerPoolBackend:
     async def _evaluate(
         self, request: EvaluationRequest, client: str, deadline: float, seconds: float
     ) -> tuple:
-        cheap = self.standing.is_cheap(client)
+        cheap = await self._may_use_cheap_lane(client, request.text)
         dead_workers = 0
         while True:
             lease = await self._acquire(client, cheap, deadline)
@@ -365,7 +369,18 @@ class WorkerPoolBackend:
                 self._finish(lease, keep)
             if time.monotonic() - started > self.cheap_seconds:
                 self.standing.mark_expensive(client)
+            else:
+                self.standing.mark_cheap(client)
             return reply
+
+    async def _may_use_cheap_lane(self, client: str, text: str) -> bool:
+        """In good standing, and, for a client without a history, not a cross product of full scans."""
+        if not self.standing.is_cheap(client):
+            return False
+        if not self.cheap_lane or self.standing.has_history(client):
+            return True
+        # A linear scan of at most `query_cost.MAX_JUDGED_CHARACTERS`, off the event loop all the same.
+        return not await anyio.to_thread.run_sync(is_cross_product_of_full_scans, text)
 
     def _lane_for(self, client: str, cheap: bool) -> str | None:
         """The lane a query of `client` may start on now, or None when it has to wait."""
