@@ -18,8 +18,10 @@ queries never need it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
+from collections.abc import Iterator
 
 from integrationsgraph.errors import QueryError
 from integrationsgraph.server.time_budget import BudgetExceeded, time_budget
@@ -33,8 +35,17 @@ _OPENING, _CLOSING = frozenset("{(["), frozenset("})]")
 _ESCAPE = re.compile(r"\\[uU]")
 # rdflib's parser (pyparsing) must not run in two threads at once: its parse actions learn how many
 # arguments they take on first use, and two first uses at once leave them broken (TypeError on every
-# later parse). A query worker parses on one thread; the in-process backends share this lock.
+# later parse). A query worker parses on one thread; the in-process backends and the update check
+# (`protocol.py`) share this lock, through `rdflib_parsing`.
 _PARSING = threading.Lock()
+
+
+@contextlib.contextmanager
+def rdflib_parsing(seconds: float = PARSE_SECONDS) -> Iterator[None]:
+    """Hold rdflib's SPARQL parser (one thread at a time) for at most `seconds`: every in-process parse
+    goes through this. Catch `BudgetExceeded` around the whole `with` statement (see `time_budget`)."""
+    with _PARSING, time_budget(seconds):
+        yield
 
 
 class FederationRefused(QueryError):
@@ -96,7 +107,7 @@ def refuse_federated_query(text: str) -> None:
     if depth > MAX_DEPTH:
         raise _unchecked(f"it mentions 'service' and nests brackets {depth} deep, over {MAX_DEPTH}")
     try:
-        with _PARSING, time_budget(PARSE_SECONDS):
+        with rdflib_parsing():
             has_service = _has_node(parseQuery(text), frozenset({"ServiceGraphPattern"}))
     except BudgetExceeded:
         raise _unchecked(f"it mentions 'service' and takes over {PARSE_SECONDS:g} s to read") from None

@@ -18,8 +18,9 @@ from starlette.requests import Request
 
 from integrationsgraph.server.backends import Dataset
 from integrationsgraph.server.errors import HTTPProblem
-from integrationsgraph.server.guards import refuse_remote_update
+from integrationsgraph.server.guards import PARSE_SECONDS, rdflib_parsing, refuse_remote_update
 from integrationsgraph.server.limits import check_query_length
+from integrationsgraph.server.time_budget import BudgetExceeded
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -166,8 +167,14 @@ async def _refuse_update(request: Request, updates: list[str], parameters: dict[
 
 
 def _parse_update(text: str):
+    """rdflib's parse of the update, under the parser's lock and time limit (`guards.rdflib_parsing`)."""
     try:
-        return parseUpdate(text)
+        with rdflib_parsing():
+            return parseUpdate(text)
+    except BudgetExceeded:
+        raise HTTPProblem(
+            400, "Update syntax error", f"the update takes over {PARSE_SECONDS:g} s to read; simplify it"
+        ) from None
     except ParseBaseException as error:
         raise HTTPProblem(
             400, "Update syntax error", str(error), line=error.lineno, column=error.col
