@@ -14,7 +14,7 @@ Reported: latency percentiles of the cheap queries (all of them, and those sent 
 seconds: at a cold start no client has a history yet, and each expensive client's first query may hold
 the cheap lane for `cheap_query_seconds`), status counts per kind of client (and whether every 503 had
 Retry-After), and the peak resident memory of the server's process tree (sampled every 0.2 s) against
-`--memory-bound-mib`.
+`--memory-bound-mib`. The JSON output also has each second's requests, p99 and maximum (`by_second`).
 """
 
 from __future__ import annotations
@@ -149,6 +149,18 @@ def percentile(ordered: list[float], share: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000, 1)
 
 
+def by_second(tally: Tally) -> list[dict]:
+    """Per second of the run (by when each request was sent): requests, p99 and maximum latency."""
+    seconds: dict[int, list[float]] = {}
+    for at, latency in zip(tally.sent_at, tally.latencies, strict=True):
+        seconds.setdefault(int(at), []).append(latency)
+    return [
+        {"second": second, "requests": len(latencies), "p99_ms": percentile(sorted(latencies), 0.99),
+         "max_ms": percentile(sorted(latencies), 1.0)}
+        for second, latencies in sorted(seconds.items())
+    ]  # fmt: skip
+
+
 def summary(tally: Tally, clients: int, warm_up: float) -> dict:
     ordered = sorted(tally.latencies)
     warm = sorted(
@@ -164,6 +176,7 @@ def summary(tally: Tally, clients: int, warm_up: float) -> dict:
         "mean_ms": round(statistics.fmean(ordered) * 1000, 1) if ordered else None,
         "statuses": {str(key): value for key, value in sorted(tally.statuses.items(), key=str)},
         "503_without_retry_after": tally.busy_without_retry_after,
+        "by_second": by_second(tally),
     }
 
 

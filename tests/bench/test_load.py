@@ -46,5 +46,8 @@ def test_the_load_script_measures_both_kinds_of_client_and_memory(tmp_path, caps
     assert result["cheap"]["p99_after_warm_up_ms"] is not None  # requests were sent after the warm-up
     assert sum(result["cheap"]["statuses"].values()) == result["cheap"]["requests"]
     assert result["expensive"]["statuses"]  # the cross-product client was answered (or refused) too
+    by_second = result["cheap"]["by_second"]
+    assert sum(second["requests"] for second in by_second) == result["cheap"]["requests"]
+    assert max(second["max_ms"] for second in by_second) == result["cheap"]["max_ms"]
     assert result["memory"]["peak_mib"] >= result["memory"]["resting_mib"] > 0
     assert "| 3 cheap |" in capsys.readouterr().out
