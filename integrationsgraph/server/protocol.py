@@ -16,10 +16,10 @@ from rdflib.plugins.sparql.parser import parseUpdate
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from integrationsgraph.server.backends import Dataset
 from integrationsgraph.server.errors import HTTPProblem
-from integrationsgraph.server.guards import refuse_remote_update
-from integrationsgraph.server.limits import check_query_length
+from integrationsgraph.sparql.answering import check_query_length
+from integrationsgraph.sparql.backends import Dataset
+from integrationsgraph.sparql.guards import refuse_remote_update
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"

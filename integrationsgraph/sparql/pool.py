@@ -52,23 +52,21 @@ import anyio
 import pyoxigraph as ox
 
 from integrationsgraph.errors import InputError
-from integrationsgraph.server.backends import (
-    DEFAULT_FORMATS,
-    NO_DATASET,
+from integrationsgraph.sparql.backends import (
+    Backend,
     BackendUnavailable,
-    Dataset,
-    PreferredFormats,
     QueryMemoryExceeded,
+    QueryRequest,
     QueryResult,
     QueryTimeout,
     ServerBusy,
     evaluation_request,
     syntax_error_from_message,
 )
-from integrationsgraph.server.evaluation import EvaluationRequest
-from integrationsgraph.server.fairness import Standing, current_client
-from integrationsgraph.server.guards import FederationRefused
-from integrationsgraph.server.worker import receive_frame, send_frame
+from integrationsgraph.sparql.evaluation import EvaluationRequest
+from integrationsgraph.sparql.fairness import Standing, current_client
+from integrationsgraph.sparql.guards import FederationRefused
+from integrationsgraph.sparql.worker import receive_frame, send_frame
 
 log = logging.getLogger("integrationsgraph.server")
 
@@ -108,7 +106,7 @@ class _Worker:
     @classmethod
     def spawn(cls, source: StoreSource, sandbox: bool = True) -> _Worker:
         ours, theirs = socket.socketpair()
-        command = [sys.executable, "-m", "integrationsgraph.server.worker", str(theirs.fileno()), source.kind]
+        command = [sys.executable, "-m", "integrationsgraph.sparql.worker", str(theirs.fileno()), source.kind]
         # Its own session: a Ctrl-C at the terminal reaches the server, which then stops the workers.
         process = subprocess.Popen(
             [*command, str(source.path), "on" if sandbox else "off"],
@@ -173,7 +171,7 @@ class _Waiter:
     cheap: bool  # in good standing: may take a cheap-lane worker
 
 
-class WorkerPoolBackend:
+class WorkerPoolBackend(Backend):
     """`workers` processes over `source`; at most `max_queued` requests wait for one (see module docstring).
 
     `default_timeout` applies when `query` is given none (the named-query and resource routes);
@@ -288,23 +286,12 @@ class WorkerPoolBackend:
         self._idle.append(worker)
         self._dispatch()
 
-    async def query(
-        self,
-        text: str,
-        dataset: Dataset = NO_DATASET,
-        formats: PreferredFormats = DEFAULT_FORMATS,
-        base_iri: str | None = None,
-        timeout: float | None = None,
-        *,
-        refuse_federation: bool = False,
-    ) -> QueryResult:
+    async def answer(self, query: QueryRequest) -> QueryResult:
         await self.start()
-        seconds = self.default_timeout if timeout is None else timeout
+        seconds = self.default_timeout if query.timeout is None else query.timeout
         deadline = time.monotonic() + seconds
-        guard = refuse_federation and self.federation_guard
-        request = evaluation_request(
-            text, dataset, formats, base_iri, self.max_rows, max_bytes=self.max_bytes, refuse_federation=guard
-        )
+        guard = query.refuse_federation and self.federation_guard
+        request = evaluation_request(query, self.max_rows, self.max_bytes, refuse_federation=guard)
         self.in_flight += 1
         try:
             reply = await self._evaluate(request, current_client.get(), deadline, seconds)

@@ -22,7 +22,7 @@ import re
 import threading
 
 from integrationsgraph.errors import QueryError
-from integrationsgraph.server.time_budget import BudgetExceeded, time_budget
+from integrationsgraph.sparql.time_budget import BudgetExceeded, time_budget
 
 TITLE = "Federated query refused"
 MAX_CHARACTERS = 20_000
