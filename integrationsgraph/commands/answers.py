@@ -22,7 +22,7 @@ from integrationsgraph.paths import BUILD_DIR
 from integrationsgraph.queries.formatting import FORMATS, format_chooser, write_answer
 from integrationsgraph.server.settings import Settings
 from integrationsgraph.sparql.answering import QueryRecord, answer, check_query_length
-from integrationsgraph.sparql.backends import EmbeddedBackend, QuerySyntaxError
+from integrationsgraph.sparql.backends import EmbeddedBackend, QueryRequest, QuerySyntaxError
 from integrationsgraph.store import open_store
 
 
@@ -46,7 +46,8 @@ def answer_and_print(args: argparse.Namespace, text: str, prefixes: Mapping[str,
     )  # fmt: skip
     record = QueryRecord()
     try:
-        answered = anyio.run(lambda: answer(backend, text, choose, record, timeout=settings.query_timeout))
+        request = QueryRequest(text, timeout=settings.query_timeout)
+        answered = anyio.run(lambda: answer(backend, request, choose, record))
         record.status = 200
     except QuerySyntaxError as error:
         raise error.quoting(text) from None

@@ -37,6 +37,7 @@ from integrationsgraph.sparql.answering import (
 from integrationsgraph.sparql.backends import (
     BackendUnavailable,
     QueryMemoryExceeded,
+    QueryRequest,
     QuerySyntaxError,
     QueryTimeout,
     ServerBusy,
@@ -73,7 +74,9 @@ async def answer_for_page(request: Request, text: str) -> Answer | None:
     async with _logged(request) as record:
         check_query_length(text, settings.max_query_length)
         seconds = query_deadline(request, None, settings.query_timeout, settings.min_query_timeout)
-        work = answer(request.app.state.backend, text, lambda _: R.JSON, record, timeout=seconds)
+        work = answer(
+            request.app.state.backend, QueryRequest(text, timeout=seconds), lambda _: R.JSON, record
+        )
         answered = await unless_disconnected(request, work)
         record.status = 200
         return answered
@@ -153,9 +156,10 @@ async def _answer(
     answered = await unless_disconnected(
         request,
         answer(
-            backend, text, negotiated.format_for, record, dataset=operation.dataset,
-            formats=negotiated.preferred_formats(), base_iri=endpoint, timeout=seconds,
-            refuse_federation=True,
+            backend,
+            QueryRequest(text, operation.dataset, negotiated.preferred_formats(), endpoint, seconds, True),
+            negotiated.format_for,
+            record,
         ),
     )  # fmt: skip
     media_type = with_charset(negotiated.media_type_for(answered.result))

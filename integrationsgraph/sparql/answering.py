@@ -20,14 +20,7 @@ import anyio
 import pyoxigraph as ox
 
 from integrationsgraph.errors import QueryError
-from integrationsgraph.sparql.backends import (
-    DEFAULT_FORMATS,
-    NO_DATASET,
-    Backend,
-    Dataset,
-    PreferredFormats,
-    QueryResult,
-)
+from integrationsgraph.sparql.backends import Backend, QueryRequest, QueryResult
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 DataFormat = ox.QueryResultsFormat | ox.RdfFormat
@@ -144,23 +137,18 @@ class Answer:
 
 async def answer(
     backend: Backend,
-    text: str,
+    request: QueryRequest,
     choose_format: Callable[[QueryResult], DataFormat],
     record: QueryRecord,
-    *,
-    dataset: Dataset = NO_DATASET,
-    formats: PreferredFormats = DEFAULT_FORMATS,
-    base_iri: str | None = None,
-    timeout: float | None = None,
-    refuse_federation: bool = False,
 ) -> Answer:
-    """Evaluate `text` on `backend` and serialize the answer in `choose_format(result)`, marked when cut.
+    """Evaluate `request` on `backend` and serialize the answer in `choose_format(result)`, marked when cut.
 
     Raises what `Backend.query` raises, and `ResultNotMarkable`; fills `record`'s rows and truncation.
     """
     result = await backend.query(
-        text, dataset, formats, base_iri, timeout, refuse_federation=refuse_federation
-    )
+        request.text, request.dataset, request.formats, request.base_iri, request.timeout,
+        refuse_federation=request.refuse_federation,
+    )  # fmt: skip
     record.rows, record.truncated = result.row_count, result.truncated
     data_format = choose_format(result)
     body = result.data

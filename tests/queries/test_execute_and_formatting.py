@@ -14,7 +14,7 @@ from integrationsgraph.errors import QueryError, UsageError
 from integrationsgraph.queries.execute import run_query
 from integrationsgraph.queries.formatting import compact_iri, format_chooser, write_answer
 from integrationsgraph.sparql.answering import QueryRecord, answer
-from integrationsgraph.sparql.backends import EmbeddedBackend, QuerySyntaxError
+from integrationsgraph.sparql.backends import EmbeddedBackend, QueryRequest, QuerySyntaxError
 
 BODY = "https://w3id.org/integrationsgraph/id/body/"
 LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -42,7 +42,7 @@ def tiny_store() -> Store:
 def written(store: Store, text: str, output_format: str) -> str:
     """What the CLI prints for `text` in `output_format`: answered through the query path, then written."""
     choose = format_chooser(output_format)
-    answered = anyio.run(lambda: answer(EmbeddedBackend(store), text, choose, QueryRecord()))
+    answered = anyio.run(lambda: answer(EmbeddedBackend(store), QueryRequest(text), choose, QueryRecord()))
     stream = io.StringIO()
     write_answer(answered, output_format, stream)
     return stream.getvalue()
