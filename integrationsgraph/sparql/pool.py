@@ -45,6 +45,7 @@ import tempfile
 import threading
 import time
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,6 +181,7 @@ class WorkerPoolBackend(Backend):
     `cheap_lane_workers`, `cheap_seconds` and `spare_workers` are described in the module docstring.
     `sandbox=False` runs the workers unsandboxed (the operator's `worker_sandbox off`);
     `federation_guard=False` skips the guard, only for tests that prove the sandbox alone.
+    `prefixes` are declared before every query is parsed (the CLI's `sparql`).
     """
 
     def __init__(
@@ -202,6 +204,7 @@ class WorkerPoolBackend(Backend):
         owned_dir: Path | None = None,
         sandbox: bool = True,
         federation_guard: bool = True,
+        prefixes: Mapping[str, str] | None = None,
     ):
         self.source = source
         self.label = label
@@ -219,6 +222,7 @@ class WorkerPoolBackend(Backend):
         self.version = version
         self.sandbox = sandbox
         self.federation_guard = federation_guard
+        self.prefixes = tuple((prefixes or {}).items())
         self.in_flight = 0
         self.timeouts = 0  # queries stopped at their deadline (for /metrics)
         self.standing = Standing()
@@ -291,7 +295,9 @@ class WorkerPoolBackend(Backend):
         seconds = self.default_timeout if query.timeout is None else query.timeout
         deadline = time.monotonic() + seconds
         guard = query.refuse_federation and self.federation_guard
-        request = evaluation_request(query, self.max_rows, self.max_bytes, refuse_federation=guard)
+        request = evaluation_request(
+            query, self.max_rows, self.max_bytes, refuse_federation=guard, prefixes=self.prefixes
+        )
         self.in_flight += 1
         try:
             reply = await self._evaluate(request, current_client.get(), deadline, seconds)

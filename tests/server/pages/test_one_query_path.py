@@ -59,7 +59,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cli(capsys, build: Path, *argv: str) -> tuple[int, str, str]:
-    code = main([*argv, "--build-dir", str(build), "--max-rows", "1"])
+    code = main([*argv, "--build-dir", str(build), "--max-result-rows", "1"])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
