@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -29,7 +30,7 @@ from integrationsgraph.server.reader_table import iris_in, reader_table
 from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.results import Negotiated
 from integrationsgraph.server.settings import Settings
-from integrationsgraph.sparql.backends import Dataset
+from integrationsgraph.sparql.backends import Dataset, QueryResult
 
 # Media type offered for each `?format=` value; the first offer wins when Accept is absent.
 LIST_FORMATS = {"json": "application/json", "html": "text/html"}
@@ -137,6 +138,13 @@ def _parameter_values(request: Request, query: NamedQuery) -> dict[str, str]:
     return given_values(values)
 
 
+def _table_of(result: QueryResult) -> tuple[list[str], list[tuple]]:
+    """The variables and rows of a SELECT answer; none for an ASK (its page shows yes or no)."""
+    if result.kind != "solutions":
+        return [], []
+    return result.variables, result.tuples()
+
+
 async def _resolve_names(request: Request, query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
     """Entity parameters given by name ("IntMK", "Integrationsministerkonferenz") as the IRI of the one
     entity so named; an IRI or prefixed name stays as it is. `UsageError` when no or several entities
@@ -185,8 +193,7 @@ async def run_named_query(request: Request) -> Response:
     if answered is None:
         return Response(status_code=CLIENT_CLOSED)
     raw = request.query_params.get("raw") == "1"
-    variables = answered.result.variables
-    rows = [tuple(row.get(name) for name in variables) for row in answered.result.rows()]
+    variables, rows = await run_in_threadpool(_table_of, answered.result)
     labels = await labels_of(request.app.state.backend, iris_in(rows), titles_base=linker.base)
     columns, cells = reader_table(variables, rows, linker, labels, raw)
     sentence = None if raw else no_known_holder(variables, rows, linker, labels)

@@ -151,3 +151,14 @@ def test_an_empty_parameter_is_no_parameter_in_both(one_row_server, fixture_buil
     assert code == EXIT_USAGE
     assert out == ""
     assert message in err
+
+
+def test_an_ask_named_query_page_answers_yes(one_row_server):
+    page = httpx.get(
+        one_row_server + "/queries/is-body",
+        params={"resource": "https://w3id.org/integrationsgraph/id/body/asmk", "lang": "en"},
+        headers={"Accept": "text/html"},
+    )
+    assert page.status_code == 200
+    assert '<p class="ask-answer">Yes</p>' in page.text
+    assert "X-Result-Truncated" not in page.headers
