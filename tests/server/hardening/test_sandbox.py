@@ -18,9 +18,10 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from integrationsgraph.server import serving
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.settings import Settings
-from integrationsgraph.sparql import sandbox, serving
+from integrationsgraph.sparql import sandbox
 from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
 
 REFUSED_TITLE = "Federated query refused"
