@@ -4,6 +4,8 @@ Exit codes (documented in the README):
     0  success
     1  the data does not conform (SHACL violations, violation queries with rows, evidence not found)
     2  usage or input error (bad arguments, unreadable or unparsable files, unknown names)
+    3  answered, but a row or byte limit cut the answer (`query`, `sparql`, `find`): the rows printed are
+       the first ones, and the output says so
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 EXIT_OK = 0
 EXIT_NONCONFORMANT = 1
 EXIT_USAGE = 2
+EXIT_TRUNCATED = 3
 
 
 class IntegrationsgraphError(Exception):

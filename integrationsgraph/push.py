@@ -21,7 +21,7 @@ import httpx
 import pyoxigraph as ox
 
 from integrationsgraph.errors import InputError
-from integrationsgraph.server.backends import BackendUnavailable
+from integrationsgraph.sparql.backends import BackendUnavailable
 
 PushMode = Literal["graphs", "dataset"]
 TIMEOUT_SECONDS = 600.0

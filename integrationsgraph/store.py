@@ -27,11 +27,17 @@ def current_release(build_dir: Path = BUILD_DIR) -> Path | None:
     return release if (release / "store").is_dir() else None
 
 
-def open_store(build_dir: Path = BUILD_DIR) -> pyoxigraph.Store:
-    """The current release's store, read-only. Raises InputError when there is no build."""
+def built_release(build_dir: Path = BUILD_DIR) -> Path:
+    """The current release's directory; InputError when there is no build."""
     release = current_release(build_dir)
     if release is None:
         raise InputError(f"{build_dir}: no built graph; run `integrationsgraph build` first")
+    return release
+
+
+def open_store(build_dir: Path = BUILD_DIR) -> pyoxigraph.Store:
+    """The current release's store, read-only. Raises InputError when there is no build."""
+    release = built_release(build_dir)
     try:
         return pyoxigraph.Store.read_only(str(release / "store"))
     except OSError as exc:

@@ -20,7 +20,7 @@ from integrationsgraph.exports.scope import Scope
 from integrationsgraph.exports.writers import FORMATS
 from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.paths import BUILD_DIR
-from integrationsgraph.server.backends import EmbeddedBackend
+from integrationsgraph.sparql.backends import EmbeddedBackend
 from integrationsgraph.store import open_store
 
 

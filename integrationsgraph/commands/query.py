@@ -1,19 +1,17 @@
 """`integrationsgraph query NAME --param key=value ... [--format table|json|csv] [--build-dir DIR]`.
 
-`integrationsgraph query --list` prints every named query with its summary and parameters.
+`integrationsgraph query --list` prints every named query with its summary and parameters. A query is
+answered as `/queries/NAME` answers it (`answers.py`); `--param date=` is no value, as `?date=` is.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 
+from integrationsgraph.commands.answers import add_answer_options, answer_and_print
 from integrationsgraph.errors import UsageError
-from integrationsgraph.paths import BUILD_DIR, QUERIES_DIR
+from integrationsgraph.paths import QUERIES_DIR
 from integrationsgraph.queries.catalog import NamedQuery, get_query, load_catalog
-from integrationsgraph.queries.execute import run_query
-from integrationsgraph.queries.formatting import FORMATS, write_outcome
-from integrationsgraph.store import open_store
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,8 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="a parameter (repeatable)"
     )
-    parser.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format")
-    parser.add_argument("--build-dir", default=BUILD_DIR, help="the build directory (default build/)")
+    add_answer_options(parser)
     parser.add_argument("--queries-dir", default=QUERIES_DIR, help=argparse.SUPPRESS)
     parser.add_argument("--list", action="store_true", help="list the named queries and their parameters")
 
@@ -62,6 +59,4 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("name a query, or use --list to see them")
     query = get_query(catalog, args.name)
     text = query.bind(parse_parameters(args.param))
-    outcome = run_query(open_store(args.build_dir), text)
-    write_outcome(outcome, args.format, sys.stdout)
-    return 0
+    return answer_and_print(args, text)

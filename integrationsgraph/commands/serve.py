@@ -13,10 +13,10 @@ import logging
 import uvicorn
 
 from integrationsgraph.pipeline.options import BuildOptions
-from integrationsgraph.server import sandbox
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.http_server import server_config
 from integrationsgraph.server.settings import LOG_LEVELS, Settings
+from integrationsgraph.sparql import sandbox
 from integrationsgraph.store import build_is_current, current_release
 
 log = logging.getLogger("integrationsgraph.server")

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.namespaces import BASE, sparql_prologue
-from integrationsgraph.server.backends import QuerySyntaxError
+from integrationsgraph.sparql.backends import QuerySyntaxError
 
 ScopeKind = Literal["all", "entity", "construct"]
 SCOPES: tuple[str, ...] = ("all", "entity", "construct")

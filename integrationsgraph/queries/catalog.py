@@ -68,9 +68,11 @@ class NamedQuery:
     def bind(self, values: dict[str, str]) -> str:
         """The SPARQL text with every given parameter rendered in place of its `$name` tokens.
 
-        Raises `UsageError` naming the parameter when one is unknown, a required one is missing, or a
-        value does not fit its type (an IRI that is not absolute http(s), a date that is no calendar day).
+        An empty value is no value (`given_values`). Raises `UsageError` naming the parameter when one is
+        unknown, a required one is missing, or a value does not fit its type (an IRI that is not absolute
+        http(s), a date that is no calendar day).
         """
+        values = given_values(values)
         rendered = {name: render(self.parameter(name), value) for name, value in values.items()}
         missing = [p.name for p in self.parameters if not p.optional and p.name not in values]
         if missing:
@@ -80,6 +82,11 @@ class NamedQuery:
     def example_values(self) -> dict[str, str]:
         """Every parameter's example value (those that declare one)."""
         return {p.name: p.example for p in self.parameters if p.example is not None}
+
+
+def given_values(values: dict[str, str]) -> dict[str, str]:
+    """The values given: an empty one (`?date=` from an empty form field, `--param date=`) is not given."""
+    return {name: value for name, value in values.items() if value != ""}
 
 
 def _parse_parameter(spec: str, where: str) -> Parameter:

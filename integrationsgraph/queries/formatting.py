@@ -1,14 +1,12 @@
-"""Writing a `QueryOutcome` as a table (rich), SPARQL 1.1 JSON results, or SPARQL 1.1 CSV results.
+"""Writing an answer for the command line: a table for people, or the SPARQL results the endpoint sends.
 
-SELECT and ASK follow the W3C result formats. Graph results (CONSTRUCT, DESCRIBE) have no W3C JSON or
-CSV form, so they are written as the three variables `subject`, `predicate`, `object`.
+`json` and `csv` are pyoxigraph's serializations (SPARQL 1.1 JSON and CSV results; a graph as JSON-LD in
+`json`, it has no CSV form), with the endpoint's note when a limit cut the answer (`sparql.answering`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from collections.abc import Callable
 from typing import TextIO
 
 import pyoxigraph
@@ -18,11 +16,11 @@ from rich.text import Text
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.namespaces import PREFIXES
-from integrationsgraph.queries.execute import QueryOutcome, Term
+from integrationsgraph.sparql.answering import Answer, Cut, DataFormat
+from integrationsgraph.sparql.backends import QueryResult, Term
 
+R, G = pyoxigraph.QueryResultsFormat, pyoxigraph.RdfFormat
 FORMATS = ("table", "json", "csv")
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TRIPLE_VARIABLES = ["subject", "predicate", "object"]
 
 # Longest namespace first, so `gsrc:` wins over `graph:` for a source graph.
@@ -38,10 +36,25 @@ def compact_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
-def _tabular(outcome: QueryOutcome) -> tuple[list[str], list[tuple[Term | None, ...]]]:
-    if outcome.kind == "graph":
-        return _TRIPLE_VARIABLES, [(t.subject, t.predicate, t.object) for t in outcome.triples]
-    return outcome.variables, outcome.rows
+def format_chooser(output_format: str) -> Callable[[QueryResult], DataFormat]:
+    """What an answer is serialized in for `output_format` (one of FORMATS); `UsageError` for another."""
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown format {output_format!r}; formats: {', '.join(FORMATS)}")
+
+    def choose(result: QueryResult) -> DataFormat:
+        if result.kind != "graph":
+            return R.CSV if output_format == "csv" else R.JSON
+        if output_format == "csv":
+            raise UsageError("a CONSTRUCT or DESCRIBE answer is a graph, which has no CSV form: use json")
+        return G.JSON_LD if output_format == "json" else G.N_TRIPLES
+
+    return choose
+
+
+def _tabular(result: QueryResult) -> tuple[list[str], list[tuple[Term | None, ...]]]:
+    if result.kind == "graph":
+        return _TRIPLE_VARIABLES, [(t.subject, t.predicate, t.object) for t in result.triples()]
+    return result.variables, result.tuples()
 
 
 def _cell(term: Term | None) -> str:
@@ -56,82 +69,27 @@ def _cell(term: Term | None) -> str:
     return str(term)
 
 
-def _json_term(term: Term) -> dict:
-    if isinstance(term, pyoxigraph.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, pyoxigraph.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, pyoxigraph.Literal):
-        encoded = {"type": "literal", "value": term.value}
-        if term.language:
-            encoded["xml:lang"] = term.language
-        elif term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
-            encoded["datatype"] = term.datatype.value
-        return encoded
-    return {
-        "type": "triple",
-        "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
-                  "object": _json_term(term.object)},
-    }  # fmt: skip
-
-
-def to_json(outcome: QueryOutcome) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    if outcome.kind == "ask":
-        return json.dumps({"head": {}, "boolean": outcome.boolean}, ensure_ascii=False, indent=2)
-    variables, rows = _tabular(outcome)
-    bindings = [
-        {name: _json_term(term) for name, term in zip(variables, row, strict=True) if term is not None}
-        for row in rows
-    ]
-    document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-    return json.dumps(document, ensure_ascii=False, indent=2)
-
-
-def _csv_value(term: Term | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, pyoxigraph.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, pyoxigraph.Triple):
-        return str(term)
-    return term.value
-
-
-def to_csv(outcome: QueryOutcome) -> str:
-    """SPARQL 1.1 Query Results CSV (full IRIs, lexical values, CRLF line ends); ASK as `boolean`."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    if outcome.kind == "ask":
-        writer.writerows([["boolean"], ["true" if outcome.boolean else "false"]])
-        return buffer.getvalue()
-    variables, rows = _tabular(outcome)
-    writer.writerow(variables)
-    writer.writerows([_csv_value(term) for term in row] for row in rows)
-    return buffer.getvalue()
-
-
-def write_table(outcome: QueryOutcome, stream: TextIO) -> None:
-    """A table for people: IRIs compacted to our prefixes, literals as their text, a row count."""
+def write_table(result: QueryResult, stream: TextIO, cut: Cut | None = None) -> None:
+    """A table for people: IRIs compacted to our prefixes, literals as their text, a row count, and the
+    note when a limit cut the answer."""
     # Piped output gets a wide console so IRIs are never wrapped mid-word.
     console = Console(file=stream, highlight=False, width=None if stream.isatty() else 100_000)
-    if outcome.kind == "ask":
-        console.print("yes" if outcome.boolean else "no")
+    if result.kind == "boolean":
+        console.print("yes" if result.boolean else "no")
         return
-    variables, rows = _tabular(outcome)
+    variables, rows = _tabular(result)
     table = Table(*variables, caption=f"{len(rows)} row{'' if len(rows) == 1 else 's'}")
     for row in rows:
         table.add_row(*(Text(_cell(term)) for term in row))
     console.print(table)
+    if cut is not None:
+        console.print(Text(cut.note))  # below the table: a caption would wrap it to the table's width
 
 
-def write_outcome(outcome: QueryOutcome, output_format: str, stream: TextIO) -> None:
-    """Write `outcome` to `stream` in `output_format` (one of FORMATS); `UsageError` for another."""
+def write_answer(answered: Answer, output_format: str, stream: TextIO) -> None:
+    """Write `answered` to `stream` as a table or as the body the endpoint would send."""
     if output_format == "table":
-        write_table(outcome, stream)
-    elif output_format == "json":
-        stream.write(to_json(outcome) + "\n")
-    elif output_format == "csv":
-        stream.write(to_csv(outcome))
+        write_table(answered.result, stream, answered.cut)
     else:
-        raise UsageError(f"unknown format {output_format!r}; formats: {', '.join(FORMATS)}")
+        text = answered.body.decode("utf-8")
+        stream.write(text if text.endswith("\n") else text + "\n")

@@ -11,7 +11,7 @@ import pyoxigraph
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.namespaces import INFERRED_GRAPH
-from integrationsgraph.queries.execute import QueryOutcome, run_query
+from integrationsgraph.queries.execute import run_query
 from integrationsgraph.queries.formatting import compact_iri
 
 # Asserted types only: the inferred graph adds every superclass, which says nothing to a reader.
@@ -45,8 +45,9 @@ def matches(needle: str, label: str) -> bool:
     return any(n in h for n, h in zip(spellings(needle), spellings(label), strict=True))
 
 
-def find_entities(store: pyoxigraph.Store, text: str) -> QueryOutcome:
-    """Entities with an rdfs:label or skos:altLabel containing `text`: entity, label, asserted types.
+def found_query(store: pyoxigraph.Store, text: str) -> str:
+    """A query answering the entities with an rdfs:label or skos:altLabel containing `text`: entity, label,
+    asserted types, so that `find` is answered (and limited, and serialized) like any other query.
 
     One row per entity, with its first matching label in label order; rows sorted by label.
     Raises `UsageError` for an empty text.
@@ -54,11 +55,19 @@ def find_entities(store: pyoxigraph.Store, text: str) -> QueryOutcome:
     if not text.strip():
         raise UsageError("find: give a non-empty text to look for")
     found: dict[str, tuple] = {}
-    for entity, label, types in run_query(store, _LABELS).rows:
+    for entity, label, types in run_query(store, _LABELS).tuples():
         if matches(text.strip(), label.value) and entity.value not in found:
             found[entity.value] = (entity, label, _type_cell(types))
     rows = sorted(found.values(), key=lambda row: (spellings(row[1].value)[0], row[0].value))
-    return QueryOutcome("select", variables=["entity", "label", "type"], rows=rows)
+    lines = []
+    for position, (entity, label, types) in enumerate(rows):
+        cells = (str(position), str(entity), str(label), "UNDEF" if types is None else str(types))
+        lines.append(f"    ({' '.join(cells)})")
+    values = "\n".join(lines)
+    return (
+        "SELECT ?entity ?label ?type WHERE {\n  VALUES (?order ?entity ?label ?type) {\n"
+        f"{values}\n  }}\n}}\nORDER BY ?order\n"
+    )
 
 
 def _type_cell(types: pyoxigraph.Literal | None) -> pyoxigraph.Literal | None:
@@ -116,7 +125,7 @@ class LabelIndex:
 
     @classmethod
     def from_store(cls, store: pyoxigraph.Store) -> LabelIndex:
-        return cls(index_rows(run_query(store, INDEX_QUERY).rows))
+        return cls(index_rows(run_query(store, INDEX_QUERY).tuples()))
 
     def __len__(self) -> int:
         return len(self._entries)

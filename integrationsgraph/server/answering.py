@@ -1,91 +1,105 @@
-"""Answering one SPARQL query over HTTP: limits, guards, deadline, HTTP caching, truncation, the query log.
+"""Answering one SPARQL query over HTTP: the query path's steps (`sparql/answering.py`) and HTTP caching.
 
-The order matters: everything that refuses a query cheaply (length, a bad timeout, an unacceptable
-format) happens before a worker is used (the federation guard parses, so the backend runs it: in the
-query worker, under the deadline); a repeated query is answered from the ETag (304) or the
-response cache; only then does the query run, under its deadline and until its client goes away. The
-complete answer is serialized before anything is sent, so a client never gets a 200 with a cut body.
+`/sparql` and `/queries/NAME` both answer here. The order matters: everything that refuses a query
+cheaply (length, a bad timeout, an unacceptable format) happens before a worker is used (the federation
+guard parses, so the backend runs it: in the query worker, under the deadline); a repeated query is
+answered from the ETag (304) or the response cache; only then does the query run, under its deadline
+and until its client goes away. The complete answer is serialized before anything is sent, so a client
+never gets a 200 with a cut body.
 
-One JSON line per query goes to the logger `integrationsgraph.server.queries`: the answer key (the
+One JSON line per query goes to the query log (`sparql.answering.QueryRecord`): the answer key (the
 ETag), duration, status, rows, whether the row limit cut it, the cache outcome and the client address.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import time
+import contextlib
+from collections.abc import AsyncIterator
 
-from starlette.concurrency import run_in_threadpool
+import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 
-from integrationsgraph.server.backends import (
+from integrationsgraph.server.deadline import ClientDisconnected, query_deadline, unless_disconnected
+from integrationsgraph.server.errors import CLIENT_CLOSED, HTTPProblem
+from integrationsgraph.server.http_cache import CachedAnswer, answer_key, asks_for_any, etag, matching_etag
+from integrationsgraph.server.protocol import QueryOperation
+from integrationsgraph.server.results import Negotiated, negotiate_query, with_charset
+from integrationsgraph.server.service_description import request_base_url
+from integrationsgraph.sparql.answering import (
+    Answer,
+    QueryRecord,
+    QueryTooLong,
+    ResultNotMarkable,
+    answer,
+    check_query_length,
+)
+from integrationsgraph.sparql.backends import (
     BackendUnavailable,
     QueryMemoryExceeded,
-    QueryResult,
+    QueryRequest,
     QuerySyntaxError,
     QueryTimeout,
     ServerBusy,
 )
-from integrationsgraph.server.deadline import ClientDisconnected, query_deadline, unless_disconnected
-from integrationsgraph.server.errors import CLIENT_CLOSED, HTTPProblem
-from integrationsgraph.server.guards import FederationRefused
-from integrationsgraph.server.http_cache import CachedAnswer, answer_key, asks_for_any, etag, matching_etag
-from integrationsgraph.server.limits import check_query_length, mark_truncated, truncation_headers
-from integrationsgraph.server.protocol import QueryOperation
-from integrationsgraph.server.results import negotiate_query, with_charset
-from integrationsgraph.server.service_description import request_base_url
+from integrationsgraph.sparql.guards import FederationRefused
 
-query_log = logging.getLogger("integrationsgraph.server.queries")
-
+R = ox.QueryResultsFormat
 VARY = "Accept, Accept-Encoding"
 STATUS_OF = {
     QuerySyntaxError: 400, FederationRefused: 400, QueryTimeout: 504, ServerBusy: 503,
-    BackendUnavailable: 502, QueryMemoryExceeded: 507,
+    BackendUnavailable: 502, QueryMemoryExceeded: 507, QueryTooLong: 413, ResultNotMarkable: 413,
 }  # fmt: skip
 ANSWERED_ERRORS = (HTTPProblem, *STATUS_OF)
 
 
-class _Record:
-    """What the query log line says about one query."""
+async def answer_query(
+    request: Request, operation: QueryOperation, negotiated: Negotiated | None = None
+) -> Response:
+    """The response to a query operation; errors are raised for the app's handlers, and logged here.
 
-    def __init__(self, request: Request):
-        self.started = time.perf_counter()
-        self.key: str | None = None
-        self.status = 500
-        self.rows: int | None = None
-        self.truncated = False
-        self.cache = "none"
-        self.client = request.client.host if request.client else None
-
-    def line(self) -> str:
-        return json.dumps({
-            "event": "query", "key": self.key, "status": self.status,
-            "duration_ms": round((time.perf_counter() - self.started) * 1000, 3),
-            "rows": self.rows, "truncated": self.truncated, "cache": self.cache, "client": self.client,
-        })  # fmt: skip
+    `negotiated`: the format the caller already chose (a named query's `?format=`), else `Accept`'s.
+    """
+    async with _logged(request) as record:
+        response = await _answer(request, operation, record, negotiated)
+        record.status = response.status_code
+        return response
+    return Response(status_code=CLIENT_CLOSED)  # the client went away (`_logged` swallowed it)
 
 
-async def answer_query(request: Request, operation: QueryOperation) -> Response:
-    """The response to a query operation; errors are raised for the app's handlers, and logged here."""
-    record = _Record(request)
+async def answer_for_page(request: Request, text: str) -> Answer | None:
+    """A named query's answer for its HTML page: the same steps as `answer_query` (length, deadline, caps,
+    log, errors), held as lossless SPARQL JSON for the page to read; None when the client went away."""
+    settings = request.app.state.settings
+    async with _logged(request) as record:
+        check_query_length(text, settings.max_query_length)
+        seconds = query_deadline(request, None, settings.query_timeout, settings.min_query_timeout)
+        work = answer(
+            request.app.state.backend, QueryRequest(text, timeout=seconds), lambda _: R.JSON, record
+        )
+        answered = await unless_disconnected(request, work)
+        record.status = 200
+        return answered
+    return None
+
+
+@contextlib.asynccontextmanager
+async def _logged(request: Request) -> AsyncIterator[QueryRecord]:
+    """Counts the query in flight, maps its refusal to a status for the log and the metrics, logs it."""
+    record = QueryRecord(request.client.host if request.client else None)
     metrics = request.app.state.metrics
     metrics.in_flight.inc()
     try:
-        response = await _answer(request, operation, record)
-        record.status = response.status_code
-        return response
+        yield record
     except ANSWERED_ERRORS as error:
         record.status = error.status if isinstance(error, HTTPProblem) else STATUS_OF[type(error)]
         _count_refusal(metrics, error)
         raise
     except ClientDisconnected:
         record.status = CLIENT_CLOSED
-        return Response(status_code=CLIENT_CLOSED)
     finally:
         metrics.in_flight.dec()
-        query_log.info(record.line())
+        record.log()
 
 
 def _count_refusal(metrics, error: Exception) -> None:
@@ -95,20 +109,22 @@ def _count_refusal(metrics, error: Exception) -> None:
         metrics.rejections.labels("busy").inc()
     elif isinstance(error, QueryMemoryExceeded):
         metrics.rejections.labels("memory").inc()
-    elif isinstance(error, HTTPProblem) and error.title == "Result too large":
+    elif isinstance(error, ResultNotMarkable):
         metrics.rejections.labels("truncated_format").inc()
-    elif isinstance(error, HTTPProblem) and error.status in (413, 431):
+    elif isinstance(error, QueryTooLong) or (isinstance(error, HTTPProblem) and error.status in (413, 431)):
         metrics.rejections.labels("too_large").inc()
     elif isinstance(error, FederationRefused):
         metrics.rejections.labels("federation").inc()
 
 
-async def _answer(request: Request, operation: QueryOperation, record: _Record) -> Response:
+async def _answer(
+    request: Request, operation: QueryOperation, record: QueryRecord, negotiated: Negotiated | None
+) -> Response:
     state = request.app.state
     settings = state.settings
     text = operation.text
     check_query_length(text, settings.max_query_length)
-    negotiated = negotiate_query(request.headers.get("accept"))
+    negotiated = negotiated or negotiate_query(request.headers.get("accept"))
     seconds = query_deadline(request, operation.timeout, settings.query_timeout, settings.min_query_timeout)
     backend = state.backend
     endpoint = settings.endpoint_url(request_base_url(request))
@@ -137,31 +153,27 @@ async def _answer(request: Request, operation: QueryOperation, record: _Record) 
             return Response(cached.body, media_type=cached.media_type, headers=headers)
         record.cache = "miss"
         metrics_cache(request, "miss")
-    formats = negotiated.preferred_formats()
-    result: QueryResult = await unless_disconnected(
+    answered = await unless_disconnected(
         request,
-        backend.query(text, operation.dataset, formats, endpoint, timeout=seconds, refuse_federation=True),
-    )
-    record.rows, record.truncated = result.row_count, result.truncated
-    media_type = with_charset(negotiated.media_type_for(result))
-    data_format = negotiated.format_for(result)
-    body = result.data
-    if data_format != result.data_format:
-        body = await run_in_threadpool(result.serialize, data_format)
-    extra: dict[str, str] = {}
-    if result.truncated:
-        limit = max_bytes if result.cut_by == "bytes" else max_rows
-        body = mark_truncated(body, data_format, limit, result.cut_by)
-        extra = truncation_headers(result.cut_by, limit)
+        answer(
+            backend,
+            QueryRequest(text, operation.dataset, negotiated.preferred_formats(), endpoint, seconds, True),
+            negotiated.format_for,
+            record,
+        ),
+    )  # fmt: skip
+    media_type = with_charset(negotiated.media_type_for(answered.result))
+    body = answered.body
+    extra = answered.cut.headers() if answered.cut is not None else {}
     if record.key is not None:
-        answer = CachedAnswer(body, media_type, tuple(extra.items()), result.row_count)
-        state.response_cache.put(record.key, answer)
+        cached_answer = CachedAnswer(body, media_type, tuple(extra.items()), answered.result.row_count)
+        state.response_cache.put(record.key, cached_answer)
     if any_answer_will_do:
         return not_modified(request, record, cache_headers)
     return Response(body, media_type=media_type, headers={**extra, **cache_headers, "Vary": VARY})
 
 
-def not_modified(request: Request, record: _Record, cache_headers: dict[str, str]) -> Response:
+def not_modified(request: Request, record: QueryRecord, cache_headers: dict[str, str]) -> Response:
     record.cache = "not_modified"
     metrics_cache(request, "not_modified")
     return Response(status_code=304, headers={**cache_headers, "Vary": VARY})

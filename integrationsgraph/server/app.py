@@ -15,7 +15,6 @@ from starlette.routing import BaseRoute, Route
 
 from integrationsgraph.server import serving
 from integrationsgraph.server.answering import answer_query
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.errors import EXCEPTION_HANDLERS
 from integrationsgraph.server.http_cache import ResponseCache
 from integrationsgraph.server.metrics import Metrics, metrics_page
@@ -32,6 +31,7 @@ from integrationsgraph.server.service_description import (
 )
 from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.slow_readers import SlowReaderDroppingApp
+from integrationsgraph.sparql.backends import Backend
 
 log = logging.getLogger("integrationsgraph.server")
 

@@ -10,10 +10,10 @@ import anyio
 import pyoxigraph as ox
 from starlette.requests import Request
 
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.resource_data import PROLOGUE, SourceInfo, labels_of
 from integrationsgraph.server.sparql_helpers import iri_ref, select
+from integrationsgraph.sparql.backends import Backend
 
 _LOCK_NAME = "dataset_facts_lock"
 

@@ -21,16 +21,17 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
-from integrationsgraph.server.backends import (
+from integrationsgraph.server.negotiation import negotiate
+from integrationsgraph.sparql.answering import QueryTooLong, ResultNotMarkable
+from integrationsgraph.sparql.backends import (
     BackendUnavailable,
     QueryMemoryExceeded,
     QuerySyntaxError,
     QueryTimeout,
     ServerBusy,
 )
-from integrationsgraph.server.guards import TITLE as FEDERATION_REFUSED
-from integrationsgraph.server.guards import FederationRefused
-from integrationsgraph.server.negotiation import negotiate
+from integrationsgraph.sparql.guards import TITLE as FEDERATION_REFUSED
+from integrationsgraph.sparql.guards import FederationRefused
 
 log = logging.getLogger("integrationsgraph.server")
 
@@ -169,6 +170,14 @@ async def handle_memory_exceeded(request: Request, error: QueryMemoryExceeded) -
     return error_response(request, 507, STATUS_TITLES[507], detail, limit=error.limit_bytes)
 
 
+async def handle_query_too_long(request: Request, error: QueryTooLong) -> Response:
+    return error_response(request, 413, "Query too long", str(error), limit=error.limit)
+
+
+async def handle_result_not_markable(request: Request, error: ResultNotMarkable) -> Response:
+    return error_response(request, 413, "Result too large", str(error), limit=error.limit)
+
+
 async def handle_server_busy(request: Request, error: ServerBusy) -> Response:
     headers = {"Retry-After": str(error.retry_after)}
     return error_response(request, 503, "Server busy", f"{error}; retry later.", headers)
@@ -197,6 +206,8 @@ EXCEPTION_HANDLERS = {
     QueryTimeout: handle_query_timeout,
     QueryMemoryExceeded: handle_memory_exceeded,
     ServerBusy: handle_server_busy,
+    QueryTooLong: handle_query_too_long,
+    ResultNotMarkable: handle_result_not_markable,
     ClientDisconnect: handle_client_disconnect,
     Exception: handle_internal_error,
 }

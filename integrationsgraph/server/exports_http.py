@@ -22,12 +22,12 @@ from integrationsgraph.exports.run import export
 from integrationsgraph.exports.scope import Scope
 from integrationsgraph.exports.writers import FORMATS
 from integrationsgraph.namespaces import sparql_prologue
-from integrationsgraph.server.backends import QueryTimeout
 from integrationsgraph.server.deadline import query_deadline
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.linking import public_base
 from integrationsgraph.server.localization import page_language
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import QueryTimeout
 
 TRUE = ("1", "true", "yes", "on")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.sparql_helpers import iri_ref, select
+from integrationsgraph.sparql.backends import Backend
 
 PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
 PREFIX org: <http://www.w3.org/ns/org#>

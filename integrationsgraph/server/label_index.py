@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from integrationsgraph.queries.label_search import INDEX_QUERY, LabelIndex, index_rows
-from integrationsgraph.server.backends import QueryResult
+from integrationsgraph.sparql.backends import QueryResult
 
 
 async def label_index(request: Request) -> LabelIndex:

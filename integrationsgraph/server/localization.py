@@ -156,6 +156,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "yes": ("Ja", "Yes"),
     "no": ("Nein", "No"),
     "rows": ("{n} Zeile(n)", "{n} row(s)"),
+    "cut_rows": (
+        "Gekürzt: Die Zeilengrenze des Servers von {limit} hat diese Antwort abgeschnitten.",
+        "Truncated: the server's row limit of {limit} cut this answer.",
+    ),
+    "cut_bytes": (
+        "Gekürzt: Die Bytegrenze des Servers von {limit} hat diese Antwort abgeschnitten.",
+        "Truncated: the server's byte limit of {limit} cut this answer.",
+    ),
     "empty_answer": (
         "Keine Antwort: Der Graph kennt zu diesen Angaben keine Aussage. Das heißt nicht, dass es keine "
         "gibt, sondern nur, dass keine der Quellen sie nennt.",

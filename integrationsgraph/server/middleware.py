@@ -20,18 +20,14 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
 from integrationsgraph.server.body_deadline import BodyDeadlineMiddleware
-from integrationsgraph.server.fairness import ClientMiddleware
+from integrationsgraph.server.client_middleware import ClientMiddleware
 from integrationsgraph.server.forwarding import ForwardingMiddleware
 from integrationsgraph.server.http_cache import EncodingETagMiddleware
-from integrationsgraph.server.limits import (
-    BYTE_LIMIT_HEADER,
-    ROW_LIMIT_HEADER,
-    TRUNCATED_HEADER,
-    RequestLimitsMiddleware,
-)
+from integrationsgraph.server.limits import RequestLimitsMiddleware
 from integrationsgraph.server.metrics import Metrics, MetricsMiddleware
 from integrationsgraph.server.security_headers import SecurityHeadersMiddleware
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.answering import BYTE_LIMIT_HEADER, ROW_LIMIT_HEADER, TRUNCATED_HEADER
 
 # Response headers a script on another origin may read.
 EXPOSED_HEADERS = ["ETag", "Retry-After", "Link", TRUNCATED_HEADER, ROW_LIMIT_HEADER, BYTE_LIMIT_HEADER]

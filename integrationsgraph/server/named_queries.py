@@ -2,7 +2,8 @@
 
 Both answer an HTML page or a machine-readable twin, chosen by `Accept` or by `?format=`:
 the list as HTML or JSON; a run as SPARQL 1.1 JSON results, SPARQL 1.1 CSV results, or an HTML table.
-Graph results (CONSTRUCT, DESCRIBE) come as the variables subject, predicate, object, like the CLI.
+A run goes through the endpoint's answering steps (`answering.py`: deadline, row and byte limits with
+their note and header, the query log, the error shape); named queries are SELECT queries.
 """
 
 from __future__ import annotations
@@ -16,19 +17,20 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from integrationsgraph.errors import InputError, UsageError
-from integrationsgraph.queries.catalog import NamedQuery
-from integrationsgraph.queries.execute import QueryOutcome
-from integrationsgraph.queries.formatting import to_csv, to_json
+from integrationsgraph.queries.catalog import NamedQuery, given_values
 from integrationsgraph.server.answer_sentences import no_known_holder
-from integrationsgraph.server.backends import Dataset, QueryResult
-from integrationsgraph.server.errors import HTTPProblem
+from integrationsgraph.server.answering import answer_for_page, answer_query
+from integrationsgraph.server.errors import CLIENT_CLOSED, HTTPProblem
 from integrationsgraph.server.label_index import label_index
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.negotiation import negotiate
 from integrationsgraph.server.pages import installed_catalog, named_query_catalog, path_for, render
+from integrationsgraph.server.protocol import QueryOperation
 from integrationsgraph.server.reader_table import iris_in, reader_table
 from integrationsgraph.server.resource_data import labels_of
+from integrationsgraph.server.results import Negotiated
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import Dataset, QueryResult
 
 # Media type offered for each `?format=` value; the first offer wins when Accept is absent.
 LIST_FORMATS = {"json": "application/json", "html": "text/html"}
@@ -125,26 +127,22 @@ async def list_queries(request: Request) -> Response:
 
 
 def _parameter_values(request: Request, query: NamedQuery) -> dict[str, str]:
-    """The query's parameters from the URL; an empty value counts as not given (an empty form field)."""
+    """The query's parameters from the URL; an empty value is no value (`catalog.given_values`)."""
     values: dict[str, str] = {}
     for name, value in request.query_params.multi_items():
-        if name in PAGE_PARAMETERS or value == "":
+        if name in PAGE_PARAMETERS:
             continue
         if name in values:
             raise UsageError(f"query {query.name}: parameter {name} is given more than once")
         values[name] = value
-    return values
+    return given_values(values)
 
 
-def to_outcome(result: QueryResult) -> QueryOutcome:
-    """The backend's result as the query package's outcome, which the CLI formats too."""
-    if result.kind == "boolean":
-        return QueryOutcome("ask", boolean=result.boolean)
-    if result.kind == "graph":
-        return QueryOutcome("graph", triples=result.triples())
-    variables = result.variables
-    rows = [tuple(row.get(name) for name in variables) for row in result.rows()]
-    return QueryOutcome("select", variables=variables, rows=rows)
+def _table_of(result: QueryResult) -> tuple[list[str], list[tuple]]:
+    """The variables and rows of a SELECT answer; none for an ASK (its page shows yes or no)."""
+    if result.kind != "solutions":
+        return [], []
+    return result.variables, result.tuples()
 
 
 async def _resolve_names(request: Request, query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
@@ -188,21 +186,14 @@ async def run_named_query(request: Request) -> Response:
         if output_format == "html":
             return _form_page(request, query, linker, given, error=str(error))
         raise HTTPProblem(400, "Bad parameter", str(error)) from None
-    result = await request.app.state.backend.query(text, Dataset())
-    outcome = await run_in_threadpool(to_outcome, result)
-    headers = {"Vary": "Accept"}
-    if output_format == "json":
-        body = await run_in_threadpool(to_json, outcome)
-        return Response(body, headers=headers, media_type="application/sparql-results+json; charset=utf-8")
-    if output_format == "csv":
-        body = await run_in_threadpool(to_csv, outcome)
-        return Response(body, headers=headers, media_type="text/csv; charset=utf-8")
+    if output_format != "html":
+        chosen = Negotiated(RUN_FORMATS[output_format], None)
+        return await answer_query(request, QueryOperation(text, Dataset()), chosen)
+    answered = await answer_for_page(request, text)
+    if answered is None:
+        return Response(status_code=CLIENT_CLOSED)
     raw = request.query_params.get("raw") == "1"
-    if outcome.kind == "graph":
-        variables = ["subject", "predicate", "object"]
-        rows = [(triple.subject, triple.predicate, triple.object) for triple in outcome.triples]
-    else:
-        variables, rows = outcome.variables, outcome.rows
+    variables, rows = await run_in_threadpool(_table_of, answered.result)
     labels = await labels_of(request.app.state.backend, iris_in(rows), titles_base=linker.base)
     columns, cells = reader_table(variables, rows, linker, labels, raw)
     sentence = None if raw else no_known_holder(variables, rows, linker, labels)
@@ -212,7 +203,8 @@ async def run_named_query(request: Request) -> Response:
     context = {
         **_form_context(request, query, linker, given),
         "text": text,
-        "outcome": outcome,
+        "outcome": answered.result,
+        "cut": answered.cut,
         "variables": columns,
         "rows": cells,
         "raw": raw,
@@ -222,7 +214,7 @@ async def run_named_query(request: Request) -> Response:
         "editor": linker.carry(_with_query(path_for(request, "query_page"), {"query": text})),
     }
     response = render(request, "query_result.html", context)
-    response.headers.update(headers)
+    response.headers.update({"Vary": "Accept", **(answered.cut.headers() if answered.cut else {})})
     return response
 
 

@@ -16,11 +16,11 @@ from rdflib.plugins.sparql.parser import parseUpdate
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from integrationsgraph.server.backends import Dataset
 from integrationsgraph.server.errors import HTTPProblem
-from integrationsgraph.server.guards import PARSE_SECONDS, rdflib_parsing, refuse_remote_update
-from integrationsgraph.server.limits import check_query_length
-from integrationsgraph.server.time_budget import BudgetExceeded
+from integrationsgraph.sparql.answering import check_query_length
+from integrationsgraph.sparql.backends import Dataset
+from integrationsgraph.sparql.guards import PARSE_SECONDS, rdflib_parsing, refuse_remote_update
+from integrationsgraph.sparql.time_budget import BudgetExceeded
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.fact_titles import fact_titles
 from integrationsgraph.server.sparql_helpers import ask, iri_ref, select
+from integrationsgraph.sparql.backends import Backend
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 OUTGOING_LIMIT = 2000

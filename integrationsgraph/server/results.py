@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from integrationsgraph.server.backends import PreferredFormats, QueryResult
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.negotiation import negotiate
+from integrationsgraph.sparql.backends import PreferredFormats, QueryResult
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 

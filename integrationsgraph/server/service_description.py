@@ -10,9 +10,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 from starlette.requests import Request
 
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.forwarding import site
 from integrationsgraph.server.results import GRAPH_OFFERS, RESULTS_OFFERS
+from integrationsgraph.sparql.backends import Backend
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"

@@ -11,11 +11,11 @@ import hashlib
 from pathlib import Path
 
 from integrationsgraph.errors import InputError
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
-from integrationsgraph.server.remote_backend import RemoteBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import Backend
+from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
+from integrationsgraph.sparql.remote_backend import RemoteBackend
 from integrationsgraph.store import current_release
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 
-from integrationsgraph.server.backends import Backend
+from integrationsgraph.sparql.backends import Backend
 
 
 def iri_ref(iri: str) -> str:

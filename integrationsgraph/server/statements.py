@@ -13,12 +13,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from integrationsgraph.namespaces import PREFIXES
-from integrationsgraph.server.backends import Dataset
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import words
 from integrationsgraph.server.pages import named_query_catalog
 from integrationsgraph.server.reader_table import Cell, iris_in, reader_table
 from integrationsgraph.server.resource_data import labels_of
+from integrationsgraph.sparql.backends import Dataset
 
 IG = PREFIXES["ig"]
 

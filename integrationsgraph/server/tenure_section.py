@@ -9,10 +9,10 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.sparql_helpers import iri_ref, select
+from integrationsgraph.sparql.backends import Backend
 from integrationsgraph.tenure_windows import ONE_DAY, read_tenures
 
 IG = "https://w3id.org/integrationsgraph/def#"

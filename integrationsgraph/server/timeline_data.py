@@ -12,12 +12,12 @@ from datetime import date, timedelta
 
 import pyoxigraph as ox
 
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import words
 from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.sparql_helpers import iri_ref, select
 from integrationsgraph.server.timeline_svg import Bar, Row
+from integrationsgraph.sparql.backends import Backend
 from integrationsgraph.tenure_windows import ONE_DAY, Tenure, read_tenures
 
 PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>

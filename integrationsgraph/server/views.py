@@ -12,7 +12,6 @@ from starlette.routing import BaseRoute, Route
 
 from integrationsgraph.exports.scope import MAX_DEPTH
 from integrationsgraph.server import timeline_svg
-from integrationsgraph.server.backends import Backend
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import words
@@ -22,6 +21,7 @@ from integrationsgraph.server.resource_data import ResourceData, exists, labels_
 from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.sparql_helpers import ask, iri_ref
 from integrationsgraph.server.timeline_data import body_event_rows, chair_rows, holder_rows
+from integrationsgraph.sparql.backends import Backend
 
 ORG = "http://www.w3.org/ns/org#"
 IG = "https://w3id.org/integrationsgraph/def#"

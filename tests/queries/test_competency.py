@@ -17,10 +17,9 @@ import pyoxigraph
 import pytest
 
 from integrationsgraph.queries.catalog import load_catalog
-from integrationsgraph.queries.execute import Term
 from integrationsgraph.queries.formatting import compact_iri
-from integrationsgraph.server.backends import EmbeddedBackend, QueryResult
-from integrationsgraph.server.remote_backend import RemoteBackend
+from integrationsgraph.sparql.backends import EmbeddedBackend, QueryResult, Term
+from integrationsgraph.sparql.remote_backend import RemoteBackend
 
 pytestmark = pytest.mark.slow  # the session's real build takes a while
 

@@ -23,7 +23,7 @@ def contested_about(store: pyoxigraph.Store, about: str) -> list[dict[str, str]]
             for variable, term in zip(outcome.variables, row, strict=True)
             if term is not None
         }
-        for row in outcome.rows
+        for row in outcome.tuples()
     ]
 
 
@@ -91,7 +91,7 @@ def _contested(trig: str) -> list[tuple[str, str]]:
     store.load(PREFIXES + trig, format=pyoxigraph.RdfFormat.TRIG)
     outcome = run_query(store, CONTESTED.bind({}))
     index = {name: position for position, name in enumerate(outcome.variables)}
-    return [(row[index["value1"]].value, row[index["value2"]].value) for row in outcome.rows]
+    return [(row[index["value1"]].value, row[index["value2"]].value) for row in outcome.tuples()]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Running SPARQL (union default graph, error messages) and writing the three output formats."""
+"""Running SPARQL (union default graph, error messages) and writing the three output formats of the CLI."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import csv
 import io
 import json
 
+import anyio
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, QueryResultsFormat, Store, parse_query_results
 
 from integrationsgraph.errors import QueryError, UsageError
 from integrationsgraph.queries.execute import run_query
-from integrationsgraph.queries.formatting import compact_iri, to_csv, to_json, write_outcome
+from integrationsgraph.queries.formatting import compact_iri, format_chooser, write_answer
+from integrationsgraph.sparql.answering import QueryRecord, answer
+from integrationsgraph.sparql.backends import EmbeddedBackend, QueryRequest, QuerySyntaxError
 
 BODY = "https://w3id.org/integrationsgraph/id/body/"
 LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -36,6 +39,23 @@ def tiny_store() -> Store:
     return store
 
 
+def written(store: Store, text: str, output_format: str) -> str:
+    """What the CLI prints for `text` in `output_format`: answered through the query path, then written."""
+    choose = format_chooser(output_format)
+    answered = anyio.run(lambda: answer(EmbeddedBackend(store), QueryRequest(text), choose, QueryRecord()))
+    stream = io.StringIO()
+    write_answer(answered, output_format, stream)
+    return stream.getvalue()
+
+
+def to_json(store: Store, text: str) -> str:
+    return written(store, text, "json")
+
+
+def to_csv(store: Store, text: str) -> str:
+    return written(store, text, "csv")
+
+
 SELECT_BOTH = (
     f"SELECT ?s ?label ?n WHERE {{ ?s <{LABEL.value}> ?label OPTIONAL {{ ?s <urn:x:n> ?n }} }} ORDER BY ?s"
 )
@@ -43,11 +63,11 @@ SELECT_BOTH = (
 
 def test_default_graph_is_the_union_of_named_graphs(tiny_store):
     outcome = run_query(tiny_store, SELECT_BOTH)
-    assert outcome.kind == "select"
+    assert outcome.kind == "solutions"
     assert outcome.variables == ["s", "label", "n"]
-    assert [row[0].value for row in outcome.rows] == [BODY + "beirat", BODY + "intmk"]
-    assert outcome.rows[0][2] is None
-    assert outcome.rows[1][2].value == "18"
+    assert [row[0].value for row in outcome.tuples()] == [BODY + "beirat", BODY + "intmk"]
+    assert outcome.tuples()[0][2] is None
+    assert outcome.tuples()[1][2].value == "18"
 
 
 def test_ask_and_construct(tiny_store):
@@ -55,26 +75,29 @@ def test_ask_and_construct(tiny_store):
     assert run_query(tiny_store, "ASK { ?s <urn:x:none> ?o }").boolean is False
     graph = run_query(tiny_store, "CONSTRUCT { ?s <urn:x:n> ?n } WHERE { ?s <urn:x:n> ?n }")
     assert graph.kind == "graph"
-    assert [t.subject.value for t in graph.triples] == [BODY + "intmk"]
+    assert [t.subject.value for t in graph.triples()] == [BODY + "intmk"]
 
 
 def test_predeclared_prefixes(tiny_store):
     outcome = run_query(tiny_store, "SELECT ?l { body:intmk rdfs:label ?l }", prefixes={
         "body": BODY, "rdfs": "http://www.w3.org/2000/01/rdf-schema#"})  # fmt: skip
-    assert outcome.rows[0][0].value == "IntMK [Vorsitz]"
+    assert outcome.tuples()[0][0].value == "IntMK [Vorsitz]"
 
 
 def test_syntax_error_quotes_line_and_column(tiny_store):
-    with pytest.raises(QueryError) as raised:
-        run_query(tiny_store, "SELECT *\nWHERE { ?s ?p }")
-    message = str(raised.value)
+    text = "SELECT *\nWHERE { ?s ?p }"
+    with pytest.raises(QuerySyntaxError) as raised:
+        run_query(tiny_store, text)
+    assert isinstance(raised.value, QueryError)
+    assert raised.value.line == 2
+    message = str(raised.value.quoting(text))  # what the CLI prints
     assert "error at 2:" in message
     assert "2 | WHERE { ?s ?p }" in message
 
 
 def test_json_is_sparql_results_json(tiny_store):
     outcome = run_query(tiny_store, SELECT_BOTH)
-    document = json.loads(to_json(outcome))
+    document = json.loads(to_json(tiny_store, SELECT_BOTH))
     assert document["head"]["vars"] == ["s", "label", "n"]
     first, second = document["results"]["bindings"]
     assert first == {"s": {"type": "uri", "value": BODY + "beirat"},
@@ -82,30 +105,35 @@ def test_json_is_sparql_results_json(tiny_store):
     assert second["label"] == {"type": "literal", "value": "IntMK [Vorsitz]", "xml:lang": "de"}
     assert second["n"] == {"type": "literal", "value": "18", "datatype": XSD + "integer"}
     # pyoxigraph's own parser reads it back to the same terms
-    parsed = parse_query_results(to_json(outcome), QueryResultsFormat.JSON)
-    assert [tuple(solution) for solution in parsed] == outcome.rows
+    parsed = parse_query_results(to_json(tiny_store, SELECT_BOTH), QueryResultsFormat.JSON)
+    assert [tuple(solution) for solution in parsed] == outcome.tuples()
 
 
 def test_json_ask_and_graph(tiny_store):
-    assert json.loads(to_json(run_query(tiny_store, "ASK {}"))) == {"head": {}, "boolean": True}
-    graph = json.loads(to_json(run_query(tiny_store, "CONSTRUCT WHERE { ?s <urn:x:n> ?o }")))
-    assert graph["head"]["vars"] == ["subject", "predicate", "object"]
-    assert graph["results"]["bindings"][0]["predicate"] == {"type": "uri", "value": "urn:x:n"}
+    assert json.loads(to_json(tiny_store, "ASK {}")) == {"head": {}, "boolean": True}
+    # A graph has no SPARQL results form: JSON-LD, by pyoxigraph's serializer.
+    graph = json.loads(to_json(tiny_store, "CONSTRUCT WHERE { ?s <urn:x:n> ?o }"))
+    (node,) = graph if isinstance(graph, list) else graph["@graph"]
+    assert node["@id"] == BODY + "intmk"
+    assert node["urn:x:n"] == [{"@value": "18", "@type": XSD + "integer"}]
+
+
+def test_csv_of_a_graph_is_a_usage_error(tiny_store):
+    with pytest.raises(UsageError, match="no CSV form"):
+        to_csv(tiny_store, "CONSTRUCT WHERE { ?s <urn:x:n> ?o }")
 
 
 def test_csv_is_sparql_results_csv(tiny_store):
-    text = to_csv(run_query(tiny_store, SELECT_BOTH))
+    text = to_csv(tiny_store, SELECT_BOTH)
     assert text.startswith("s,label,n\r\n")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1] == [BODY + "beirat", 'Beirat, "alt"', ""]
     assert rows[2] == [BODY + "intmk", "IntMK [Vorsitz]", "18"]
-    assert to_csv(run_query(tiny_store, "ASK { ?s <urn:x:none> ?o }")) == "boolean\r\nfalse\r\n"
+    assert to_csv(tiny_store, "ASK { ?s <urn:x:none> ?o }") == "false\n"  # pyoxigraph's CSV of a boolean
 
 
 def test_table_compacts_iris_and_keeps_brackets_literal(tiny_store):
-    stream = io.StringIO()
-    write_outcome(run_query(tiny_store, SELECT_BOTH), "table", stream)
-    table = stream.getvalue()
+    table = written(tiny_store, SELECT_BOTH, "table")
     assert "body:intmk" in table
     assert "IntMK [Vorsitz]" in table  # rich markup is not interpreted
     assert "2 rows" in table
@@ -113,14 +141,12 @@ def test_table_compacts_iris_and_keeps_brackets_literal(tiny_store):
 
 
 def test_table_for_ask(tiny_store):
-    stream = io.StringIO()
-    write_outcome(run_query(tiny_store, "ASK { ?s <urn:x:none> ?o }"), "table", stream)
-    assert stream.getvalue().strip() == "no"
+    assert written(tiny_store, "ASK { ?s <urn:x:none> ?o }", "table").strip() == "no"
 
 
 def test_unknown_format_is_a_usage_error(tiny_store):
     with pytest.raises(UsageError, match="unknown format 'xml'"):
-        write_outcome(run_query(tiny_store, "ASK {}"), "xml", io.StringIO())
+        written(tiny_store, "ASK {}", "xml")
 
 
 @pytest.mark.parametrize(

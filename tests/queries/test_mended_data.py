@@ -131,7 +131,7 @@ def _named(store: pyoxigraph.Store, name: str, **params: str) -> list[dict[str, 
             for variable, term in zip(outcome.variables, row, strict=True)
             if term is not None
         }
-        for row in outcome.rows
+        for row in outcome.tuples()
     ]
 
 

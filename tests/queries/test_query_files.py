@@ -47,14 +47,14 @@ def test_header_is_complete(name):
 def test_parses_unbound_and_bound_with_examples(name):
     query = CATALOG[name]
     empty = Store()
-    assert run_query(empty, query.text).kind == "select"  # unbound parameters are plain variables
+    assert run_query(empty, query.text).kind == "solutions"  # unbound parameters are plain variables
     bound = query.bind(query.example_values())
     assert parameter_tokens(bound) == []
-    assert run_query(empty, bound).rows == []
+    assert run_query(empty, bound).tuples() == []
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG))
 def test_optional_parameters_may_be_left_out(name):
     query = CATALOG[name]
     required = {p.name: p.example for p in query.parameters if not p.optional}
-    assert run_query(Store(), query.bind(required)).kind == "select"
+    assert run_query(Store(), query.bind(required)).kind == "solutions"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from integrationsgraph.server.remote_dialects import VirtuosoDialect, query_form
+from integrationsgraph.sparql.remote_dialects import VirtuosoDialect, query_form
 
 
 @pytest.mark.parametrize(

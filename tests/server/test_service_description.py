@@ -15,8 +15,8 @@ import rdflib
 from rdflib.namespace import RDF
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import EmbeddedBackend
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")

@@ -26,8 +26,8 @@ from rdflib.namespace import RDFS
 
 from integrationsgraph.paths import shared_dir
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import EmbeddedBackend
 
 MANIFEST = shared_dir() / "w3c" / "sparql11-protocol" / "manifest.ttl"
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")

@@ -11,9 +11,9 @@ import pytest
 from starlette.applications import Starlette
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.pool import WorkerPoolBackend
 from integrationsgraph.server.serving import pool_options
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.pool import WorkerPoolBackend
 
 EX = "http://example.org/"
 

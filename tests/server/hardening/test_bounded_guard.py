@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from integrationsgraph.server import guards
+from integrationsgraph.sparql import guards
 
 DEADLINE = 10.0  # this module's query_timeout: well above the guard's own budget
 REFUSED_TITLE = "Federated query refused"

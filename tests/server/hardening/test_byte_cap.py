@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from integrationsgraph.server.evaluation import EvaluationRequest, _capped, evaluate
+from integrationsgraph.sparql.evaluation import EvaluationRequest, _capped, evaluate
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 

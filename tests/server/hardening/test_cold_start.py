@@ -12,8 +12,8 @@ import asyncio
 
 import pytest
 
-from integrationsgraph.server.fairness import Standing
-from integrationsgraph.server.query_cost import MAX_JUDGED_CHARACTERS, is_cross_product_of_full_scans
+from integrationsgraph.sparql.fairness import Standing
+from integrationsgraph.sparql.query_cost import MAX_JUDGED_CHARACTERS, is_cross_product_of_full_scans
 from tests.server.hardening.test_fairness import CROSS, ask, client, stop, until
 
 NEWCOMERS = ("127.0.0.2", "127.0.0.3", "127.0.0.4")

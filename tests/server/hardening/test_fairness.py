@@ -12,7 +12,7 @@ import contextlib
 import httpx
 import pytest
 
-from integrationsgraph.server.fairness import MAX_STANDINGS, Standing
+from integrationsgraph.sparql.fairness import MAX_STANDINGS, Standing
 from tests.server.hardening.metrics_reading import metric
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -14,9 +14,9 @@ from starlette.testclient import TestClient
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.forwarding import BadForwarding, forwarded_client, site_of, trusted_networks
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.conftest import sample_store
 
 ASK = "ASK { ?s ?p ?o }"

@@ -8,13 +8,13 @@ import threading
 
 import pytest
 
-from integrationsgraph.server.guards import (
+from integrationsgraph.sparql.guards import (
     FederationRefused,
     nesting_depth,
     refuse_federated_query,
     refuse_remote_update,
 )
-from integrationsgraph.server.time_budget import BudgetExceeded, time_budget
+from integrationsgraph.sparql.time_budget import BudgetExceeded, time_budget
 
 REFUSED = {
     "clause": "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }",
@@ -78,7 +78,7 @@ def test_rdflib_recursion_limits_are_refusals_not_errors() -> None:
 # same harmless query at once and print how many failed.
 FIRST_USE_RACE = """
 import threading
-from integrationsgraph.server.guards import refuse_federated_query
+from integrationsgraph.sparql.guards import refuse_federated_query
 query = "# service\\nSELECT (1" + " + 1" * 20 + " AS ?x) WHERE { ?s ?p 'a' OPTIONAL { ?s ?q ?o } }"
 failures = []
 start = threading.Barrier(8)

@@ -12,8 +12,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.hardening.metrics_reading import metric
 
 QUERY = "SELECT ?s ?o WHERE { ?s <http://example.org/knows> ?o } ORDER BY ?s LIMIT 50"

@@ -10,9 +10,9 @@ import pyoxigraph as ox
 import pytest
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.server.backends import BackendUnavailable, QueryTimeout
-from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import BackendUnavailable, QueryTimeout
+from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 

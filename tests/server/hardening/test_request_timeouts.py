@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.conftest import sample_store
 
 DEADLINE = 0.5  # seconds for the head and for the body in these servers

@@ -18,10 +18,11 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from integrationsgraph.server import sandbox, serving
+from integrationsgraph.server import serving
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql import sandbox
+from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
 
 REFUSED_TITLE = "Federated query refused"
 BYPASS = (
@@ -181,7 +182,7 @@ def test_a_bad_escape_in_a_query_that_mentions_service_is_a_400(guarded) -> None
 
 def test_the_sandbox_check_command_reports_it_installed() -> None:
     checked = subprocess.run(
-        [sys.executable, "-m", "integrationsgraph.server.sandbox"],
+        [sys.executable, "-m", "integrationsgraph.sparql.sandbox"],
         capture_output=True,
         text=True,
         check=False,
@@ -210,7 +211,7 @@ def test_a_pool_whose_workers_cannot_be_sandboxed_does_not_start(tmp_path) -> No
     script = (
         "import asyncio, sys\n"
         "from pathlib import Path\n"
-        "from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend\n"
+        "from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend\n"
         "pool = WorkerPoolBackend(StoreSource('nquads', Path(sys.argv[1])), 'test', workers=1)\n"
         "try:\n"
         "    asyncio.run(pool.start())\n"

@@ -21,8 +21,8 @@ from integrationsgraph.exports.scope import Scope
 from integrationsgraph.queries.catalog import load_catalog
 from integrationsgraph.queries.execute import run_query
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.backends import EmbeddedBackend
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.sparql.backends import EmbeddedBackend
 from integrationsgraph.tenure_windows import read_tenures
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
@@ -54,7 +54,7 @@ def chair_at(store, day: date) -> dict[str, tuple[str, dict[str, str]]]:
     """holding -> (status, the row's day columns) for the Lands `chair-at` answers on `day`."""
     outcome = run_query(store, CHAIR_AT.bind({"body": INTMK, "date": day.isoformat()}))
     found = {}
-    for values in outcome.rows:
+    for values in outcome.tuples():
         row = {
             name: term.value for name, term in zip(outcome.variables, values, strict=True) if term is not None
         }

@@ -10,17 +10,16 @@ gives its client a history for `STANDING_SECONDS`: the pool judges a client with
 queries did, and the query of a client without one also by its text (`query_cost.py`), so that a cross
 product from a newcomer does not hold the cheap lane before it has been seen to be expensive.
 
-The client is set once per request by `ClientMiddleware` and read by the pool through a context
-variable, so every route that evaluates a query (endpoint, named queries, pages) is covered without
-passing the client through each of them. `client_key` is the one place that decides who a client is.
+The client is set once per request by the HTTP layer (`server/client_middleware.py`, where `client_key`
+is the one place that decides who a client is) and read by the pool through a context variable, so every
+route that evaluates a query (endpoint, named queries, pages) is covered without passing the client
+through each of them; outside a request (the CLI) the client is UNKNOWN_CLIENT.
 """
 
 from __future__ import annotations
 
 import contextvars
 import time
-
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 # How long a client that sent an expensive query stays off the cheap lane.
 STANDING_SECONDS = 60.0
@@ -29,33 +28,6 @@ MAX_STANDINGS = 10_000
 UNKNOWN_CLIENT = "-"
 
 current_client: contextvars.ContextVar[str] = contextvars.ContextVar("current_client", default=UNKNOWN_CLIENT)
-
-
-def client_key(scope: Scope) -> str:
-    """The address queries are counted against: the request's client.
-
-    That is the TCP peer, or, behind a trusted proxy, the forwarded client address, which
-    `forwarding.ForwardingMiddleware` (outside this one) has already put in the scope.
-    """
-    client = scope.get("client")
-    return client[0] if client else UNKNOWN_CLIENT
-
-
-class ClientMiddleware:
-    """Sets `current_client` for everything that runs on behalf of one HTTP request."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        token = current_client.set(client_key(scope))
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            current_client.reset(token)
 
 
 class Standing:

@@ -14,7 +14,7 @@ the filter for the machine's architecture, refuses system calls made through ano
 handles `socketcall()` where sockets are multiplexed, and sets no_new_privs. The filter is inherited by
 every thread and child process and cannot be removed.
 
-`python -m integrationsgraph.server.sandbox` installs the filter in a throwaway process and checks it:
+`python -m integrationsgraph.sparql.sandbox` installs the filter in a throwaway process and checks it:
 exit 0 and a line saying so, or exit 1 and why not (no libseccomp, not Linux, seccomp forbidden).
 """
 
@@ -104,7 +104,7 @@ def check() -> str:
 def require_available() -> None:
     """SandboxUnavailable (with the way out) unless a fresh process can install the sandbox."""
     probe = subprocess.run(
-        [sys.executable, "-m", "integrationsgraph.server.sandbox"],
+        [sys.executable, "-m", "integrationsgraph.sparql.sandbox"],
         capture_output=True,
         text=True,
         check=False,

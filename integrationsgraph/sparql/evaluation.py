@@ -25,7 +25,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from integrationsgraph.server.guards import refuse_federated_query
+from integrationsgraph.sparql.guards import refuse_federated_query
 
 R, G = ox.QueryResultsFormat, ox.RdfFormat
 
@@ -132,6 +132,7 @@ class EvaluationRequest:
     max_rows: int | None = None
     max_bytes: int | None = None
     refuse_federation: bool = False  # True for text a client wrote (the endpoint, export CONSTRUCTs)
+    prefixes: tuple[tuple[str, str], ...] = ()  # declared before parsing (the CLI's `sparql`)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,12 @@ def evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
 
 
 def _evaluate(store: ox.Store, request: EvaluationRequest) -> Evaluated:
-    answer = store.query(request.text, base_iri=request.base_iri, **_dataset_arguments(request))
+    answer = store.query(
+        request.text,
+        base_iri=request.base_iri,
+        prefixes=dict(request.prefixes),
+        **_dataset_arguments(request),
+    )
     if isinstance(answer, ox.QueryBoolean):
         data_format = storage_format(R.from_media_type(request.results_media_type) or R.JSON)
         return Evaluated("boolean", answer.serialize(format=data_format), data_format.media_type)

@@ -1,6 +1,6 @@
 """A query worker process: opens the store once, then answers queries one at a time over a socket.
 
-    python -m integrationsgraph.server.worker FD KIND PATH SANDBOX
+    python -m integrationsgraph.sparql.worker FD KIND PATH SANDBOX
 
 `FD` is the worker's end of a socket pair inherited from the server; `KIND PATH` names the data:
 `memory PATH` copies the read-only on-disk store at PATH into memory (fastest evaluation), `disk PATH`
@@ -29,9 +29,9 @@ import traceback
 
 import pyoxigraph as ox
 
-from integrationsgraph.server import sandbox
-from integrationsgraph.server.evaluation import evaluate
-from integrationsgraph.server.guards import FederationRefused
+from integrationsgraph.sparql import sandbox
+from integrationsgraph.sparql.evaluation import evaluate
+from integrationsgraph.sparql.guards import FederationRefused
 
 HEADER = struct.Struct(">Q")
 KINDS = ("memory", "disk", "nquads")

@@ -15,7 +15,7 @@ import urllib.parse
 import httpx
 import pyoxigraph as ox
 
-from integrationsgraph.server.backends import (
+from integrationsgraph.sparql.backends import (
     BackendUnavailable,
     Dataset,
     PreferredFormats,

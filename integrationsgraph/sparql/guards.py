@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterator
 
 from integrationsgraph.errors import QueryError
-from integrationsgraph.server.time_budget import BudgetExceeded, time_budget
+from integrationsgraph.sparql.time_budget import BudgetExceeded, time_budget
 
 TITLE = "Federated query refused"
 MAX_CHARACTERS = 20_000

@@ -24,18 +24,20 @@ import anyio
 import httpx
 import pyoxigraph as ox
 
-from integrationsgraph.server.backends import (
+from integrationsgraph.sparql.backends import (
     DEFAULT_FORMATS,
     NO_DATASET,
+    Backend,
     BackendUnavailable,
     Dataset,
     PreferredFormats,
+    QueryRequest,
     QueryResult,
     QueryTimeout,
 )
-from integrationsgraph.server.evaluation import capped_graph, capped_solutions
-from integrationsgraph.server.guards import might_name_service, refuse_federated_query
-from integrationsgraph.server.remote_dialects import StandardDialect, dialect_for
+from integrationsgraph.sparql.evaluation import capped_graph, capped_solutions
+from integrationsgraph.sparql.guards import might_name_service, refuse_federated_query
+from integrationsgraph.sparql.remote_dialects import StandardDialect, dialect_for
 
 log = logging.getLogger("integrationsgraph.server")
 TIMEOUT_SECONDS = 300.0
@@ -43,7 +45,7 @@ TIMEOUT_SECONDS = 300.0
 GRAPH_LIST_SECONDS = 10.0
 
 
-class RemoteBackend:
+class RemoteBackend(Backend):
     """Forwards queries to `url` with httpx; one connection pool for the server's lifetime."""
 
     def __init__(self, url: str, client: httpx.AsyncClient | None = None, max_rows: int | None = None):
@@ -54,21 +56,13 @@ class RemoteBackend:
         self._dialect: StandardDialect | None = None  # told by the first answer (see `dialect`)
         self._graphs_due = 0.0  # when the dialect's list of graphs is to be taken again
 
-    async def query(
-        self,
-        text: str,
-        dataset: Dataset = NO_DATASET,
-        formats: PreferredFormats = DEFAULT_FORMATS,
-        base_iri: str | None = None,
-        timeout: float | None = None,
-        *,
-        refuse_federation: bool = False,
-    ) -> QueryResult:
+    async def answer(self, request: QueryRequest) -> QueryResult:
         """Forward the query; `base_iri` is left to the remote store (it resolves relative IRIs itself)."""
-        if refuse_federation and might_name_service(text):
+        text, timeout = request.text, request.timeout
+        if request.refuse_federation and might_name_service(text):
             await anyio.to_thread.run_sync(refuse_federated_query, text)  # parses: off the event loop
         dialect = await self.dialect()
-        response = await self._post(dialect, text, dataset, formats, timeout)
+        response = await self._post(dialect, text, request.dataset, request.formats, timeout)
         if response.status_code == 400:
             # Endpoints answer a query they cannot parse with 400 and the parser's message.
             message = response.text.strip() or "the SPARQL backend rejected the query"

@@ -48,6 +48,7 @@ import tempfile
 import threading
 import time
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,24 +56,22 @@ import anyio
 import pyoxigraph as ox
 
 from integrationsgraph.errors import InputError
-from integrationsgraph.server.backends import (
-    DEFAULT_FORMATS,
-    NO_DATASET,
+from integrationsgraph.sparql.backends import (
+    Backend,
     BackendUnavailable,
-    Dataset,
-    PreferredFormats,
     QueryMemoryExceeded,
+    QueryRequest,
     QueryResult,
     QueryTimeout,
     ServerBusy,
     evaluation_request,
     syntax_error_from_message,
 )
-from integrationsgraph.server.evaluation import EvaluationRequest
-from integrationsgraph.server.fairness import Standing, current_client
-from integrationsgraph.server.guards import FederationRefused
-from integrationsgraph.server.query_cost import is_cross_product_of_full_scans
-from integrationsgraph.server.worker import receive_frame, send_frame
+from integrationsgraph.sparql.evaluation import EvaluationRequest
+from integrationsgraph.sparql.fairness import Standing, current_client
+from integrationsgraph.sparql.guards import FederationRefused
+from integrationsgraph.sparql.query_cost import is_cross_product_of_full_scans
+from integrationsgraph.sparql.worker import receive_frame, send_frame
 
 log = logging.getLogger("integrationsgraph.server")
 
@@ -112,7 +111,7 @@ class _Worker:
     @classmethod
     def spawn(cls, source: StoreSource, sandbox: bool = True) -> _Worker:
         ours, theirs = socket.socketpair()
-        command = [sys.executable, "-m", "integrationsgraph.server.worker", str(theirs.fileno()), source.kind]
+        command = [sys.executable, "-m", "integrationsgraph.sparql.worker", str(theirs.fileno()), source.kind]
         # Its own session: a Ctrl-C at the terminal reaches the server, which then stops the workers.
         process = subprocess.Popen(
             [*command, str(source.path), "on" if sandbox else "off"],
@@ -177,7 +176,7 @@ class _Waiter:
     cheap: bool  # in good standing: may take a cheap-lane worker
 
 
-class WorkerPoolBackend:
+class WorkerPoolBackend(Backend):
     """`workers` processes over `source`; at most `max_queued` requests wait for one (see module docstring).
 
     `default_timeout` applies when `query` is given none (the named-query and resource routes);
@@ -186,6 +185,7 @@ class WorkerPoolBackend:
     `cheap_lane_workers`, `cheap_seconds` and `spare_workers` are described in the module docstring.
     `sandbox=False` runs the workers unsandboxed (the operator's `worker_sandbox off`);
     `federation_guard=False` skips the guard, only for tests that prove the sandbox alone.
+    `prefixes` are declared before every query is parsed (the CLI's `sparql`).
     """
 
     def __init__(
@@ -208,6 +208,7 @@ class WorkerPoolBackend:
         owned_dir: Path | None = None,
         sandbox: bool = True,
         federation_guard: bool = True,
+        prefixes: Mapping[str, str] | None = None,
     ):
         self.source = source
         self.label = label
@@ -225,6 +226,7 @@ class WorkerPoolBackend:
         self.version = version
         self.sandbox = sandbox
         self.federation_guard = federation_guard
+        self.prefixes = tuple((prefixes or {}).items())
         self.in_flight = 0
         self.timeouts = 0  # queries stopped at their deadline (for /metrics)
         self.standing = Standing()
@@ -292,22 +294,13 @@ class WorkerPoolBackend:
         self._idle.append(worker)
         self._dispatch()
 
-    async def query(
-        self,
-        text: str,
-        dataset: Dataset = NO_DATASET,
-        formats: PreferredFormats = DEFAULT_FORMATS,
-        base_iri: str | None = None,
-        timeout: float | None = None,
-        *,
-        refuse_federation: bool = False,
-    ) -> QueryResult:
+    async def answer(self, query: QueryRequest) -> QueryResult:
         await self.start()
-        seconds = self.default_timeout if timeout is None else timeout
+        seconds = self.default_timeout if query.timeout is None else query.timeout
         deadline = time.monotonic() + seconds
-        guard = refuse_federation and self.federation_guard
+        guard = query.refuse_federation and self.federation_guard
         request = evaluation_request(
-            text, dataset, formats, base_iri, self.max_rows, max_bytes=self.max_bytes, refuse_federation=guard
+            query, self.max_rows, self.max_bytes, refuse_federation=guard, prefixes=self.prefixes
         )
         self.in_flight += 1
         try:

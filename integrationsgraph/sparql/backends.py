@@ -1,13 +1,14 @@
 """Where queries run: the embedded pyoxigraph store, or any SPARQL 1.1 endpoint behind us.
 
-The contract every route builds on (also written down in docs/architecture.md, "Server contracts"):
+The contract every caller builds on, routes and commands alike (also in docs/architecture.md):
 
-    backend = request.app.state.backend
+    backend = request.app.state.backend   # or EmbeddedBackend(store) in a command
     result = await backend.query(text, Dataset(default_graph_uris=(...), named_graph_uris=(...)),
                                  PreferredFormats(...), base_iri=None)
     result.kind            # "solutions" (SELECT), "boolean" (ASK) or "graph" (CONSTRUCT, DESCRIBE)
     result.variables       # SELECT: the projected variable names, in order
     result.rows()          # SELECT: list of {variable: pyoxigraph term}; unbound variables are absent
+    result.tuples()        # SELECT: list of tuples in the order of `variables`, None where unbound
     result.boolean         # ASK: the answer
     result.triples()       # CONSTRUCT/DESCRIBE: list of pyoxigraph.Triple
     result.serialize(fmt)  # bytes in a pyoxigraph.QueryResultsFormat (solutions, boolean)
@@ -22,26 +23,28 @@ as it must for text a client wrote), `QueryTimeout` (504), `ServerBusy` (503), `
 the worker pool's memory limit) or `BackendUnavailable` (a 502); anything else is a bug and becomes a
 logged 500.
 `start()` is awaited once before the first query (the app's lifespan does it), `close()` at the end.
+Every backend is a `Backend`: `query`'s signature is written there once, and a backend implements
+`answer(QueryRequest)`.
 
 The default graph, when the request names no dataset, is the union of all named graphs. `formats` is a
 hint: the format the client negotiated, produced directly when possible. `base_iri` resolves relative IRIs
 in the query (the endpoint passes its own URL); a remote backend leaves that to the remote store.
 `rows()`, `triples()` and `serialize()` parse or convert results: call them from a thread
-(`starlette.concurrency.run_in_threadpool`) when the result may be large.
+(`anyio.to_thread.run_sync`) when the result may be large.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 import anyio
 import pyoxigraph as ox
 
 from integrationsgraph.errors import IntegrationsgraphError, QueryError
-from integrationsgraph.server.evaluation import (
+from integrationsgraph.sparql.evaluation import (
     LOSSLESS_RESULTS_FORMATS,
     Evaluated,
     EvaluationRequest,
@@ -62,6 +65,14 @@ class QuerySyntaxError(QueryError):
         super().__init__(message)
         self.line = line
         self.column = column
+
+    def quoting(self, text: str) -> QuerySyntaxError:
+        """The same error, its message followed by the line of `text` it locates (for a terminal)."""
+        lines = text.splitlines()
+        if self.line is None or not 0 < self.line <= len(lines):
+            return self
+        quoted = f"{self}\n  {self.line} | {lines[self.line - 1]}"
+        return QuerySyntaxError(quoted, self.line, self.column)
 
 
 class BackendUnavailable(IntegrationsgraphError):
@@ -126,6 +137,10 @@ class PreferredFormats:
     graph: ox.RdfFormat = ox.RdfFormat.N_TRIPLES
 
 
+NO_DATASET = Dataset()
+DEFAULT_FORMATS = PreferredFormats()
+
+
 class QueryResult:
     """The answer to one query, held serialized in one lossless format and converted on demand.
 
@@ -179,6 +194,11 @@ class QueryResult:
             {name: solution[name] for name in names if solution[name] is not None} for solution in solutions
         ]
 
+    def tuples(self) -> list[tuple[Term | None, ...]]:
+        """The rows as tuples in the order of `variables`, None where a variable is unbound."""
+        self._require("solutions")
+        return [tuple(solution) for solution in self._parsed()]
+
     @property
     def boolean(self) -> bool:
         self._require("boolean")
@@ -205,12 +225,23 @@ class QueryResult:
             raise TypeError(f"this is a {self.kind} result, not {kind}")
 
 
-NO_DATASET = Dataset()
-DEFAULT_FORMATS = PreferredFormats()
+@dataclass(frozen=True)
+class QueryRequest:
+    """One call of `Backend.query`, as the backend that answers it receives it."""
+
+    text: str
+    dataset: Dataset = NO_DATASET
+    formats: PreferredFormats = DEFAULT_FORMATS
+    base_iri: str | None = None
+    timeout: float | None = None
+    refuse_federation: bool = False
 
 
-class Backend(Protocol):
-    """What the routes need from a store; see the module docstring for the contract."""
+class Backend:
+    """What the routes and commands need from a store; see the module docstring for the contract.
+
+    The signature of `query` is written here once; each backend answers the `QueryRequest` it makes.
+    """
 
     label: str
 
@@ -223,37 +254,43 @@ class Backend(Protocol):
         timeout: float | None = None,
         *,
         refuse_federation: bool = False,
-    ) -> QueryResult: ...
+    ) -> QueryResult:
+        return await self.answer(QueryRequest(text, dataset, formats, base_iri, timeout, refuse_federation))
 
-    async def start(self) -> None: ...
+    async def answer(self, request: QueryRequest) -> QueryResult:
+        raise NotImplementedError
 
-    async def close(self) -> None: ...
+    async def start(self) -> None:
+        """Awaited once before the first query (the app's lifespan does it)."""
+
+    async def close(self) -> None:
+        """Awaited once at the end."""
 
 
 def evaluation_request(
-    text: str,
-    dataset: Dataset,
-    formats: PreferredFormats,
-    base_iri: str | None,
+    request: QueryRequest,
     max_rows: int | None,
+    max_bytes: int | None,
     *,
-    max_bytes: int | None = None,
-    refuse_federation: bool = False,
+    refuse_federation: bool,
+    prefixes: tuple[tuple[str, str], ...] = (),
 ) -> EvaluationRequest:
     """The plain-valued request `evaluation.evaluate` answers (and worker processes receive)."""
+    dataset, formats = request.dataset, request.formats
     return EvaluationRequest(
-        text, dataset.default_graph_uris, dataset.named_graph_uris,
-        formats.results.media_type, formats.graph.media_type, base_iri, max_rows, max_bytes,
-        refuse_federation,
+        request.text, dataset.default_graph_uris, dataset.named_graph_uris,
+        formats.results.media_type, formats.graph.media_type, request.base_iri, max_rows, max_bytes,
+        refuse_federation, prefixes,
     )  # fmt: skip
 
 
-class EmbeddedBackend:
+class EmbeddedBackend(Backend):
     """A pyoxigraph Store in this process; queries run in worker threads, at most `max_threads` at once.
 
     A thread cannot be stopped: a query past the endpoint's deadline is answered 504 but runs to its
     end. The worker-process backend (`pool.WorkerPoolBackend`, what `serve` uses) stops it for real.
     `version` identifies the served data for ETags; None (the default) turns HTTP caching off.
+    `prefixes` are declared before every query is parsed, as if it began with them (the CLI's `sparql`).
     """
 
     def __init__(
@@ -265,54 +302,33 @@ class EmbeddedBackend:
         version: str | None = None,
         *,
         max_bytes: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ):
         self.store = store
+        self.prefixes = tuple((prefixes or {}).items())
         self.label = label
         self.max_rows = max_rows
         self.max_bytes = max_bytes
         self.version = version
         self._limiter = anyio.CapacityLimiter(max_threads)
 
-    async def query(
-        self,
-        text: str,
-        dataset: Dataset = NO_DATASET,
-        formats: PreferredFormats = DEFAULT_FORMATS,
-        base_iri: str | None = None,
-        timeout: float | None = None,
-        *,
-        refuse_federation: bool = False,
-    ) -> QueryResult:
+    async def answer(self, request: QueryRequest) -> QueryResult:
         try:
-            with anyio.fail_after(timeout):
+            with anyio.fail_after(request.timeout):
                 return await anyio.to_thread.run_sync(
-                    functools.partial(self.query_sync, refuse_federation=refuse_federation),
-                    text, dataset, formats, base_iri, limiter=self._limiter, abandon_on_cancel=True,
-                )  # fmt: skip
+                    self.query_sync, request, limiter=self._limiter, abandon_on_cancel=True
+                )
         except TimeoutError:
-            raise QueryTimeout(timeout) from None
+            raise QueryTimeout(request.timeout) from None
 
-    def query_sync(
-        self,
-        text: str,
-        dataset: Dataset = NO_DATASET,
-        formats: PreferredFormats = DEFAULT_FORMATS,
-        base_iri: str | None = None,
-        *,
-        refuse_federation: bool = False,
-    ) -> QueryResult:
+    def query_sync(self, request: QueryRequest) -> QueryResult:
         """Evaluate and serialize in the calling thread (for worker threads and command-line tools)."""
-        request = evaluation_request(
-            text,
-            dataset,
-            formats,
-            base_iri,
-            self.max_rows,
-            max_bytes=self.max_bytes,
-            refuse_federation=refuse_federation,
-        )
+        evaluation = evaluation_request(
+            request, self.max_rows, self.max_bytes,
+            refuse_federation=request.refuse_federation, prefixes=self.prefixes,
+        )  # fmt: skip
         try:
-            return QueryResult.of(evaluate(self.store, request))
+            return QueryResult.of(evaluate(self.store, evaluation))
         except SyntaxError as error:
             raise syntax_error_from_message(str(error)) from None
 

@@ -1,0 +1,34 @@
+"""Who a request's client is, for the worker pool's sharing rules (`sparql/fairness.py`)."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from integrationsgraph.sparql.fairness import UNKNOWN_CLIENT, current_client
+
+
+def client_key(scope: Scope) -> str:
+    """The address queries are counted against: the request's client.
+
+    That is the TCP peer, or, behind a trusted proxy, the forwarded client address, which
+    `forwarding.ForwardingMiddleware` (outside this one) has already put in the scope.
+    """
+    client = scope.get("client")
+    return client[0] if client else UNKNOWN_CLIENT
+
+
+class ClientMiddleware:
+    """Sets `current_client` for everything that runs on behalf of one HTTP request."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = current_client.set(client_key(scope))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            current_client.reset(token)
