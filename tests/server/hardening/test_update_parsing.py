@@ -9,7 +9,7 @@ import threading
 
 import httpx
 
-from integrationsgraph.server import guards
+from integrationsgraph.sparql import guards
 
 # rdflib needs about 1 ms per `+ 1` term: far beyond the parse budget.
 SLOW_UPDATE = "INSERT { <http://e/s> <http://e/p> ?x } WHERE { BIND((1" + " + 1" * 4_900 + ") AS ?x) }"
