@@ -25,7 +25,7 @@ CLASSIFICATION_BY_NOUN = {
 _GENDER_ENDING = {"integrationskonferenz": "e", "landesregierung": "e", "kabinett": "es", "beirat": "er"}
 
 _MINISTERS_CONFERENCE = re.compile(
-    r"(?<![\w-])(?P<topic>[A-ZÄÖÜ][a-zäöüß]+)-?(?:[Mm]inister(?:innen)?konferenz|MinisterInnenkonferenz)"
+    r"(?<![\w-])(?P<topic>[A-ZÄÖÜ][a-zäöüß]+)-?(?:[Mm]inister(?:innen|[:*_]innen)?konferenz|MinisterInnenkonferenz)"
     r"(?:en)?(?![\w-])"
     r"|(?<![\w-])Ministerpräsidentenkonferenz(?![\w-])"
     r"|(?<![\w-])Konferenz\s+(?:der|aller)\s+(?:für\s+(?P<topic2>[A-ZÄÖÜ][a-zäöüß]+?)(?:sfragen)?\s+zuständigen\s+"
