@@ -92,7 +92,8 @@ def test_a_body_called_anew_for_a_legislature_is_reconstituted(ingest, sentence)
 
 def test_of_several_years_the_founding_takes_the_one_before_its_body(ingest):
     ingested = ingest(
-        "Hessen gründete 1999 eine Abteilung für Integration und im Jahr 2000 den ersten Integrationsbeirat.\n"
+        "Hessen gründete 1999 eine Abteilung für Integration und im Jahr 2000 den ersten "
+        "Integrationsbeirat.\n"
     )
     (event,) = facts_of(ingested, "body_event")
     assert (event.body, event.type, event.start.edtf) == (
@@ -104,8 +105,9 @@ def test_of_several_years_the_founding_takes_the_one_before_its_body(ingest):
 
 def test_a_body_after_nach_dem_is_a_landmark_and_sie_is_the_body_named_before(ingest):
     ingested = ingest(
-        "Die Integrationsministerkonferenz ist die jüngste Fachministerkonferenz. Sie wurde eingerichtet nach "
-        "dem ersten bundesweiten Integrationsgipfel im Jahr 2006.\n\nDie erste Konferenz fand 2007 statt.\n"
+        "Die Integrationsministerkonferenz ist die jüngste Fachministerkonferenz. Sie wurde eingerichtet "
+        "nach dem ersten bundesweiten Integrationsgipfel im Jahr 2006.\n\n"
+        "Die erste Konferenz fand 2007 statt.\n"
     )
     (event,) = facts_of(ingested, "body_event")
     assert (event.body, event.type, event.start) == ("body:intmk", "Establishment", None)
