@@ -25,7 +25,7 @@ CLASSIFICATION_BY_NOUN = {
 _GENDER_ENDING = {"integrationskonferenz": "e", "landesregierung": "e", "kabinett": "es", "beirat": "er"}
 
 _MINISTERS_CONFERENCE = re.compile(
-    r"(?<![\w-])(?P<topic>[A-ZÄÖÜ][a-zäöüß]+)-?(?:[Mm]inister(?:innen)?konferenz|MinisterInnenkonferenz)"
+    r"(?<![\w-])(?P<topic>[A-ZÄÖÜ][a-zäöüß]+)-?(?:[Mm]inister(?:innen|[:*_]innen)?konferenz|MinisterInnenkonferenz)"
     r"(?:en)?(?![\w-])"
     r"|(?<![\w-])Ministerpräsidentenkonferenz(?![\w-])"
     r"|(?<![\w-])Konferenz\s+(?:der|aller)\s+(?:für\s+(?P<topic2>[A-ZÄÖÜ][a-zäöüß]+?)(?:sfragen)?\s+zuständigen\s+"
@@ -136,11 +136,26 @@ def find_bodies(
             add(BodyMention(match.start(), match.end(), match.group(0), main.body, main.classification, True))
     dated = [
         replace(m, body=registry.entities[meant])
-        if (meant := registry.as_of(m.body.ref, year)) != m.body.ref
+        if (meant := _meant(m, text, registry, year)) != m.body.ref
         else m
         for m in found
     ]
     return sorted(dated, key=lambda m: m.start)
+
+
+# "die frühere Integrationskonferenz", "den zuvor bestehenden Integrationsbeirat": a body of the past
+_FORMER = re.compile(
+    r"(?:frühere[nrs]?|bisherige[nrs]?|ehemalige[nrs]?|damalige[nrs]?|alte[nrs]?|zuvor\s+bestehende[nrs]?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _meant(mention: BodyMention, text: str, registry: Registry, year: int | None) -> str:
+    """Which of a body's namesakes a mention means: a former one where the text says so, else the one
+    existing in the text's year."""
+    if _FORMER.search(text[max(0, mention.start - 30) : mention.start]):
+        return registry.earliest_namesake(mention.body.ref)
+    return registry.as_of(mention.body.ref, year)
 
 
 def main_body(mentions: list[BodyMention]) -> BodyMention | None:

@@ -103,6 +103,19 @@ class Registry:
         existing = [(self.since.get(r, 0), r) for r in group if self.since.get(r, 0) <= year]
         return max(existing)[1] if existing else ref
 
+    def earliest_namesake(self, ref: str) -> str:
+        """Of an entity and its namesakes, the earliest set up ("die frühere Integrationskonferenz")."""
+        group = {ref, *self.namesakes.get(ref, ())}
+        return min((self.since.get(r, 0), r) for r in group)[1]
+
+    def later_namesake(self, ref: str) -> str | None:
+        """The namesake set up next after `ref` (a body merged into a new one of its name), or None."""
+        since = self.since.get(ref, 0)
+        later = [
+            (self.since.get(r, 0), r) for r in self.namesakes.get(ref, ()) if self.since.get(r, 0) > since
+        ]
+        return min(later)[1] if later else None
+
     def has(self, ref: str) -> bool:
         return ref in self.entities
 

@@ -1,5 +1,6 @@
 """Chairs elected by a body's members: "wurde zur Vorsitzenden gewählt", "wurde in seinem Amt als
-Vorsitzender bestätigt", "zum neuen Vorsitzenden des Landesintegrationsrates gewählt". The person named
+Vorsitzender bestätigt", "zum neuen Vorsitzenden des Landesintegrationsrates gewählt"; or stated: "Den
+Vorsitz führt Minister X". The person named
 next to the chair word holds the chair of the body named after it (else the body the document is about),
 from the sentence's date where it gives one. Deputies ("stellvertretende Vorsitzende") do not hold it.
 
@@ -16,6 +17,8 @@ from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.proposals import Proposals
 
 _ELECTED = re.compile(r"(?<![\w-])(?:gewählt|wiedergewählt|bestätigt|bestimmt|berufen)(?![\w-])")
+# "Den Vorsitz führt Minister X": the chair is stated, not elected
+_CHAIR_HELD = re.compile(r"(?<![\w-])Vorsitz\s+(?:führt|führte|hat|hatte)(?![\w-])")
 _CHAIR = re.compile(
     r"(?<![\w-])(?P<deputy>stellvertretende[nr]?\s+)?(?:neue[nr]?\s+)?"
     r"(?:Vorsitzende[nr]?|Vorsitz|Vorstandsvorsitzende[nr]?|Präsident(?:in)?|Sprecher(?:in)?)(?![\w-])"
@@ -26,7 +29,7 @@ _ROTATING = {"ministers-conference"}
 def recognize_elected_chairs(document: Document, proposals: Proposals) -> list[Fact]:
     facts: dict[tuple[str, str], Fact] = {}
     for sentence in document.sentences:
-        if not _ELECTED.search(sentence.text):
+        if not (_ELECTED.search(sentence.text) or _CHAIR_HELD.search(sentence.text)):
             continue
         for chair in _CHAIR.finditer(sentence.text):
             if chair["deputy"]:

@@ -44,18 +44,27 @@ _NOT_OFFICES = re.compile(
 # Federal offices: "Bundesminister", and the federal commissioner "für Migration, Flüchtlinge und Integration"
 _FEDERAL = re.compile(r"Bundes|Flüchtlinge\s+und\s+Integration")
 _ARTICLE = re.compile(r"^(?:der|die|dem|den|des|und|von|vom|als|zum|zur|seit)\s+", re.I)
+_START_IN_MENTION = re.compile(r"^(?:[Ss]eit|[Aa]b|[Zz]um)\s")  # a date mention "Seit Oktober 2017"
 _START = re.compile(r"(?:\b[Ss]eit(?:\s+dem)?|Amtseinführung\b[^.]{0,80}?\bam|\b[Zz]um|\bab(?:\s+dem)?)\s+$")
 # "als Staatssekretär und Bevollmächtigter ..." right after a name: the office the sentence gives them.
+# Also "soll (in Hessen) neuer Gesundheitsminister werden", and a headline's "X neue Staatsministerin".
 _AS_TITLE = re.compile(
-    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:als|zum|zur|ist|war|wird|wurde|bleibt)\s+"
+    r"^\s*(?:\([^)]{1,40}\))?\s*,?\s*(?:(?:(?:erhielt|kam|kommt|folgt|folgte)\s+)?(?:als|zum|zur|ist|war|wird|wurde|bleibt|soll|sollte)\s+"
+    r"(?:in\s+[A-ZÄÖÜ][\w-]+\s+)?|(?=neue[nrm]?\s))"
     r"(?:(?:zuletzt|bisher|bereits|noch)\s+)?(?:seit\s+[^,;:]{3,40}?\s+)?"
-    r"(?:(?:der|die)\s+)?(?:neue[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")"
+    r"(?:(?:der|die)\s+)?(?:(?:neue|erste)[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")"
 )
+# "Seit Oktober 2017 ist Kai Klose der neue Staatssekretär": the verb before the name, the title after it
+_VERB_BEFORE = re.compile(r"\b(?:ist|war|wird|wurde|bleibt)\s+$")
+_TITLE_AFTER_VERB = re.compile(r"^\s+(?:(?:der|die)\s+)?(?:neue[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")")
 # "ist ... vom Bundeskabinett zur neuen Integrationsbeauftragten der Bundesregierung ernannt worden"
 _APPOINTING = re.compile(r"ernannt|Ernennung|berufen|Berufung|bestellt|gewählt|vereidigt|nominiert")
-_APPOINTED_AS = re.compile(r"\b(?:zum|zur)\s+(?:neuen\s+)?(?P<title>" + TITLE_PHRASE + ")")
+_APPOINTED_AS = re.compile(r"\b(?:zum|zur)\s+(?:(?:neuen|ersten)\s+)?(?P<title>" + TITLE_PHRASE + ")")
 _SINCE_YEAR = re.compile(r"\b[Ss]eit\s+(?:dem\s+Jahr(?:e)?\s+)?(?P<year>(?:19|20)\d{2})\b(?![.\d])")
-_AND_TITLE = re.compile(r"^\s+und\s+(?P<title>" + TITLE_PHRASE + ")")
+# "Justizministerin und in Personalunion auch Ausländerbeauftragte": a second office of the same person
+_AND_TITLE = re.compile(
+    r"^\s+und\s+(?:in\s+Personalunion\s+)?(?:(?:auch|zugleich)\s+)?(?P<title>" + TITLE_PHRASE + ")"
+)
 # An appointment in the sentence: the office begins on the sentence's date.
 _APPOINTED = re.compile(
     r"Amtseinführung|Amtsantritt|vereidigt|Vereidigung|ernannt|Ernennung|berufen|übernimmt\s+(?:\S+\s+){0,6}Amt"
@@ -68,14 +77,25 @@ _LEAVING = re.compile(
 )
 # Who follows whom. `before`: the predecessor is named just after the cue ("löst X ab", "Amtsvorgänger X").
 _PREDECESSOR_AFTER = re.compile(
-    r"(?:Amts)?[Vv]orgänger(?:in)?\s*(?:,\s*)?$|\bfolg\w*\b[^.]{0,80}\bauf\s+[^.]{0,80}$|\b(?:übernimmt|übernahm)\s+"
+    r"(?:Amts)?[Vv]orgänger(?:in)?\s*(?:,\s*)?$|\bFußstapfen\s+(?:von|des|der)\s+(?:\w+\s+){0,3}$|\bfolg\w*\b[^.]{0,80}\bauf\s+[^.]{0,80}$|\b(?:übernimmt|übernahm)\s+"
     r"(?:\S+\s+){0,3}Amt\s+(?:von|vom)\s+[^.]{0,60}$|\b(?:löst|löste|beerbt|beerbte|ersetzt|ersetzte|folgt|folgte)\s+"
     r"(?:\w+\s+){0,3}$|Nachfolger(?:in)?\s+(?:von\s+|des\s+|der\s+)(?:\w+\s+){0,3}$|[Nn]achfolge\s+von\s+(?:\w+\s+){0,2}$"
 )
 _PREDECESSOR_BEFORE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:im\s+Amt\s+)?(?:abgelöst|ab\b)")
 _GENITIVE_SUCCESSOR = re.compile(r"^s\s+Nachfolger(?:in)?\b")
 _PRONOUN = re.compile(r"^\s*(?:Er|Sie)\s")
+# A sentence whose subject is the person named last, by pronoun or epithet: "Die SPD-Politikerin folgt in
+# dem Amt als Bundesintegrationsbeauftragte auf ...", "Die 46-Jährige wird ..."
+_SUBJECT_NAMED_BEFORE = re.compile(
+    r"^\s*(?:Er|Sie|(?:Der|Die)\s+(?:[\w-]+-(?:Politiker(?:in)?|Jährige[r]?)|\d+-[Jj]ährige[r]?))\s"
+)
+_AS_IN_SENTENCE = re.compile(r"\bals\s+(?:neue[nrm]?\s+)?(?P<title>" + TITLE_PHRASE + ")")
 _OFFICE_OF = re.compile(r"\bAmt\s+(?:des|der|eines|einer)\s+(?P<title>" + TITLE_PHRASE + ")")
+_CHANCELLERY = re.compile(
+    r"[^.;]{0,50}?\b(?:im\s+(?:Bundes)?[Kk]anzleramt|bei\s+(?:der|dem)\s+Bundeskanzler(?:in)?)\b"
+)
+_FEDERAL_COMMISSIONER = re.compile(r"Staatsminister(?:in)?\s+für\s+(?:Migration|Integration)\b")
+_TRAILING_ARTICLE = re.compile(r"\s+(?:Der|Die|Das|Den|Dem)$")
 _ACTING = re.compile(r"kommissarisch|geschäftsführend", re.I)
 _RANK = re.compile(r"(?:Frau\s+|Herr\s+)?Staatsminister(?:in)?")
 _BARE_RANK = re.compile(r"(?:^|\s)Staatsminister(?:in)?$")  # no portfolio after it ("... für Soziales")
@@ -117,6 +137,12 @@ def recognize_office_holdings(
             # "Er hat das ... Amt des Bevollmächtigten ... vertreten": the office of the person named last
             for match in _OFFICE_OF.finditer(sentence.text):
                 _hold(context, last_named, _clean(match["title"]), sentence)
+        if last_named is not None and _SUBJECT_NAMED_BEFORE.match(sentence.text):
+            # "Die SPD-Politikerin folgt als Bundesintegrationsbeauftragte auf X": the subject's office,
+            # told before any person the sentence names
+            first = persons[0].start - sentence.start if persons else len(sentence.text)
+            for match in _AS_IN_SENTENCE.finditer(sentence.text[:first]):
+                _hold(context, last_named, _clean(match["title"]), sentence)
         for earlier, later in _successions(document, sentence, persons, last_named):
             successions.append((proposals.person(earlier), proposals.person(later), sentence))
         last_named = persons[-1] if persons else last_named
@@ -131,6 +157,8 @@ def _titles(document: Document, person: PersonMention, federal: bool = False) ->
     found = [person.title] if person.title else []
     after = document.body[person.end : person.end + 200]
     match = _AS_TITLE.match(after)
+    if match is None and _VERB_BEFORE.search(document.body[max(0, person.start - 12) : person.start]):
+        match = _TITLE_AFTER_VERB.match(after)
     if match:
         found.append(match["title"])
         more = _AND_TITLE.match(after[match.end() :])
@@ -172,16 +200,23 @@ def _hold(context: _Context, person: PersonMention, title: str, sentence: Senten
     # text, a Land's minister in another. The Länder a text is about do not tell which; only the title's
     # own Land, the Land it chairs for or a Land's own release does.
     rank_only = bool(_BARE_RANK.search(title))
-    organisation = _organisation(
-        title,
-        person,
-        proposals=context.proposals,
-        chair_lands=context.chair_lands,
-        document_land=context.publisher_land if rank_only else context.document_land,
-        federal=context.federal,
+    in_chancellery = _in_chancellery(sentence, title)
+    organisation = (
+        "body:bundesregierung"
+        if in_chancellery
+        else _organisation(
+            title,
+            person,
+            proposals=context.proposals,
+            chair_lands=context.chair_lands,
+            document_land=context.publisher_land if rank_only else context.document_land,
+            federal=context.federal,
+        )
     )
     if organisation is None:
         return
+    if organisation == "body:bundesregierung" and role == "minister" and _FEDERAL_COMMISSIONER.search(title):
+        role = "commissioner"  # the federal integration commissioner is a Staatsminister(in)
     person_ref = context.proposals.person(person)
     fact = context.facts.get((person_ref, role))
     if fact is None:
@@ -281,8 +316,17 @@ def _organisation(
     return proposals.land(document_land) if document_land else None
 
 
+def _in_chancellery(sentence: Sentence, title: str) -> bool:
+    """ "Staatsministerin für Integration im Bundeskanzleramt": an office of the federal government."""
+    return any(
+        _CHANCELLERY.match(sentence.text, found.end())
+        for found in re.finditer(re.escape(title), sentence.text)
+    )
+
+
 def _clean(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip(" ,")
+    title = _TRAILING_ARTICLE.sub("", title)  # a headline's title runs into the next line's article
     while _ARTICLE.match(title):
         title = _ARTICLE.sub("", title)
     return title[0].upper() + title[1:]
@@ -299,7 +343,8 @@ def _start(document: Document, sentence: Sentence, titled: bool = True):
     dates = _dated(document, sentence)
     for mention in dates:
         before = document.body[max(sentence.start, mention.start - 90) : mention.start]
-        if _START.search(before) and not _LEAVING.search(sentence.text):
+        starts = _START.search(before) or _START_IN_MENTION.match(mention.exact)
+        if starts and not _LEAVING.search(sentence.text):
             return mention.first
     if len(dates) == 1 and _APPOINTED.search(sentence.text) and not _LEAVING.search(sentence.text):
         return dates[0].first
@@ -326,7 +371,7 @@ def _successions(
     pairs = []
     for person in persons:
         others = [p for p in persons if p.name != person.name]
-        before = body[max(sentence.start, person.start - 60) : person.start]
+        before = body[max(sentence.start, person.start - 160) : person.start]
         after = body[person.end : min(sentence.end, person.end + 40)]
         if _PREDECESSOR_AFTER.search(before) or _PREDECESSOR_BEFORE.match(after):
             successor = _nearest(others, person, before_only=True) or _nearest(others, person)
@@ -369,9 +414,11 @@ def _link_successions(
                                      confidence=0.4)  # fmt: skip
                     successor.add_span(sentence.start, sentence.end)
                     facts[(later, role)] = successor
-        for (holder, role), successor in list(facts.items()):
-            if holder != later:
-                continue
+        offices = [(role, fact) for (holder, role), fact in list(facts.items()) if holder == later]
+        # the successor's offices the succession's sentence names ("folgt als Staatsministerin ... auf X"),
+        # where it names one; else all of them
+        named = [(role, fact) for role, fact in offices if (sentence.start, sentence.end) in fact.spans]
+        for role, successor in named or offices:
             predecessor = facts.get((earlier, role))
             if predecessor is None:
                 if earlier in titled:
