@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "Draft data files (TriG + JSON summary) from German press texts.",
     "evaluate-ingest": "Compare the ingestion with the curated facts: precision and recall per kind.",
     "review": "Serve the review page on 127.0.0.1: turn a document's drafted facts into curated data.",
+    "curation-log": "Totals of the curation log: drafted facts kept, corrected, rejected; facts added.",
 }
 
 

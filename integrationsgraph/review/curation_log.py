@@ -27,10 +27,31 @@ def read_log(data_dir: Path) -> dict:
     return log
 
 
-def logged(data_dir: Path, stem: str, opened_from: str, counts: dict[str, int]) -> str:
+def logged(data_dir: Path, stem: str, opened_from: str, counts: dict[str, int | dict]) -> str:
     """The log's text with one more entry for `stem` (nothing is written here)."""
     log = read_log(data_dir)
     entry = {"saved": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "opened_from": opened_from, **counts}
     log["documents"].setdefault(stem, []).append(entry)
     log["documents"] = dict(sorted(log["documents"].items()))
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+DECISIONS = ("kept", "corrected", "rejected", "added")
+
+
+def totals(entries: list[dict]) -> dict:
+    """Totals over log entries: per decision, per opening (`drafted`/`curated` facts) and per kind of fact;
+    `without_kinds` counts the entries saved before the log recorded kinds (their facts are in no kind)."""
+    summed = dict.fromkeys(("drafted", "curated", *DECISIONS), 0)
+    by_kind: dict[str, dict[str, int]] = {}
+    without_kinds = 0
+    for entry in entries:
+        for name in summed:
+            summed[name] += int(entry.get(name, 0))
+        if "by_kind" not in entry:
+            without_kinds += 1
+        for kind, tally in entry.get("by_kind", {}).items():
+            into = by_kind.setdefault(kind, {})
+            for name, count in tally.items():
+                into[name] = into.get(name, 0) + count
+    return {**summed, "by_kind": dict(sorted(by_kind.items())), "without_kinds": without_kinds}

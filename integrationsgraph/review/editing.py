@@ -38,7 +38,7 @@ _PREFIX_LINES = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items
 class Outcome:
     graph: Graph
     entities: dict[str, Graph]  # kind -> the new entities of that kind
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int | dict] = field(default_factory=dict)  # by decision, and "by_kind" of fact
 
 
 def _where(index: int, item: dict) -> str:
@@ -201,6 +201,9 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
         applier.graph.remove((fact, None, None))
     counts = dict.fromkeys((origin, "kept", "corrected", "rejected", "added"), 0)
     counts[origin] = len(originals)
+    by_kind: dict[str, dict[str, int]] = {}
+    for original in originals.values():
+        _tally(by_kind, original, origin)
     pending, written, rejected = [], [], set()
     for index, item in enumerate(items):
         where = _where(index, item)
@@ -216,13 +219,16 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
         if decision == "rejected":
             if original is not None:
                 counts["rejected"] += 1
+                _tally(by_kind, original, "rejected")
                 rejected.add(original["iri"])
             continue
         written.append((where, item, original))
         if original is None:
-            counts["added"] += 1
+            decided = "added"
         else:
-            counts["kept" if _comparable(item) == _comparable(original) else "corrected"] += 1
+            decided = "kept" if _comparable(item) == _comparable(original) else "corrected"
+        counts[decided] += 1
+        _tally(by_kind, item if original is None else original, decided)
     if pending:
         raise UsageError(f"decide every fact first (accept or reject): {', '.join(pending)}")
     answered = [item.get("original_iri") for item in items if item.get("original_iri")]
@@ -259,7 +265,19 @@ def apply_review(review: Review, payload: dict, registry_refs: set[str], labels:
     if "issued_at" in payload:
         applier.redate_source(payload["issued_at"])
     applier.drop_orphans()
+    counts["by_kind"] = dict(sorted(by_kind.items()))
     return Outcome(applier.graph, entities, counts)
+
+
+def fact_kind(classes: list[str]) -> str:
+    """A fact's kind in the curation log: its first class among FACT_CLASSES ("other" if none is)."""
+    return next((c.removeprefix("ig:") for c in FACT_CLASSES if c in classes), "other")
+
+
+def _tally(by_kind: dict[str, dict[str, int]], card_or_item: dict, decision: str) -> None:
+    """Count one decision under the kind of the fact it was about (a drafted fact under its drafted class)."""
+    tally = by_kind.setdefault(fact_kind(card_or_item.get("classes") or []), {})
+    tally[decision] = tally.get(decision, 0) + 1
 
 
 def _retitle(graph: Graph, source: URIRef, given: dict) -> None:

@@ -22,7 +22,7 @@ from integrationsgraph.review.workspace import Workspace
 @dataclass(frozen=True)
 class Saved:
     written: list[Path]
-    counts: dict[str, int]
+    counts: dict[str, int | dict]
 
 
 def entity_file_texts(workspace: Workspace, entities: dict[str, Graph]) -> dict[str, str]:

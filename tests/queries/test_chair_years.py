@@ -56,6 +56,33 @@ def test_every_day_from_october_2009_to_june_2026_names_exactly_one_land(graph_s
         day += timedelta(days=7)
 
 
+def _tenure_boundary_days(store) -> list[date]:
+    """Each bound of every IntMK chair tenure with the days either side: chair-at's answer can change only
+    on such a day, so these days stand for every day between them."""
+    days = set()
+    for row in answer(in_process(store), "holders-of", post="post:intmk-chair"):
+        for bound in (row["certainFrom"], row["certainUntil"], row["possibleFrom"], row["possibleUntil"]):
+            if bound:
+                day = date.fromisoformat(bound)
+                days |= {day - timedelta(days=1), day, day + timedelta(days=1)}
+    return sorted(day for day in days if date(2009, 10, 1) <= day <= date(2026, 6, 30))
+
+
+def test_every_boundary_day_names_one_land_and_the_person_in_office_with_sources(graph_store):
+    days = _tenure_boundary_days(graph_store)
+    assert len(days) >= 3 * 17  # at least a hand-over a year from 2009 to 2026, with its neighbours
+    for day in map(date.isoformat, days):
+        rows = chair_at(graph_store, day)
+        assert len({row["holder"] for row in rows}) == 1, (day, rows)
+        assert {row["status"] for row in rows} <= {"certain", "possible"}, (day, rows)
+        assert all(row["sources"] for row in rows), day
+        # the person exercising the chair; where the sources leave open which of two, both as possible
+        persons = {(row["person"], row["personStatus"]) for row in rows}
+        assert all(person for person, _ in persons), (day, rows)
+        assert {status for _, status in persons} <= {"certain", "possible"}, (day, rows)
+        assert len(persons) == 1 or {status for _, status in persons} == {"possible"}, (day, rows)
+
+
 def test_brandenburgs_year_had_two_ministers_the_sources_do_not_date_the_change(graph_store):
     # Karawanskij took the chair on 1 October 2019; Nonnemacher chaired it up to the hand-over of 1 July 2020
     rows = chair_at(graph_store, "2020-01-15")

@@ -122,8 +122,14 @@ def test_a_corrected_date_gets_the_three_layers_and_its_method(workspace):
     assert (values["earliest"], values["latest"], values["edtf"]) == ("2032-03-01", "2032-03-31", "2032-03")
     assert values["dateMethod"].endswith("/from-context")
     assert values["dateNote"] == "A test's note."
+    by_kind = outcome.counts.pop("by_kind")
     assert outcome.counts == {"drafted": len(payload["cards"]), "kept": len(payload["cards"]) - 3,
                               "corrected": 1, "rejected": 2, "added": 0}  # fmt: skip
+    # the same decisions per kind of fact: her two holdings rejected, the meeting's date corrected
+    assert by_kind["Holding"]["rejected"] == 2
+    assert by_kind["Meeting"]["corrected"] == 1
+    for decision, total in outcome.counts.items():
+        assert sum(tally.get(decision, 0) for tally in by_kind.values()) == total, decision
     # The old end instant is still used by the beginning; nothing else points at a dropped node.
     assert (None, None, URIRef(f"{ID}instant/{SYNTHETIC_STEM}-2032-03-12")) not in outcome.graph
 

@@ -1,11 +1,14 @@
 """The parts of the remote dialects that need no engine: the query form read past the prologue, and
-Virtuoso's syntax-error lines mapped back onto the client's query (the engines themselves are tested in
-test_remote_backend.py)."""
+Virtuoso's syntax-error lines mapped back onto the client's query, the dataset Virtuoso is sent (the
+engines themselves are tested in test_remote_backend.py)."""
 
 from __future__ import annotations
 
+import urllib.parse
+
 import pytest
 
+from integrationsgraph.sparql.backends import Dataset
 from integrationsgraph.sparql.remote_dialects import VirtuosoDialect, query_form
 
 
@@ -36,3 +39,36 @@ def test_virtuoso_syntax_error_lines_are_the_clients() -> None:
     # An error at the end of the text is reported on the line after it: it stays on the query's last line.
     assert dialect.syntax_error("SP030: SPARQL compiler, line 4: syntax error", text).line == 2
     assert dialect.syntax_error("SP031: SPARQL: Internal error", text).line is None
+
+
+def _form(request: dict) -> list[tuple[str, str]]:
+    return urllib.parse.parse_qsl(request["content"].decode("ascii"))
+
+
+def test_virtuoso_default_graph_excludes_its_own_graphs_and_names_ours() -> None:
+    own = ("http://www.openlinksw.com/schemas/virtrdf#", "http://localhost/sparql")
+    ours = ("https://example.org/g1", "https://example.org/g2")
+    form = _form(VirtuosoDialect(own, ours).request("SELECT * {}", Dataset(), timeout=None))
+    query = dict(form)["query"]
+    # One line of defines before the client's text: the default graph is every graph but Virtuoso's own.
+    assert query.splitlines() == [
+        'define sql:describe-mode "CBD"'
+        + "".join(f" define input:default-graph-exclude <{graph}>" for graph in own),
+        "SELECT * {}",
+    ]
+    # Only the named graphs are listed (a hundred default graphs cost each query seconds of compiling).
+    assert [name for name, _ in form if name != "query"] == ["named-graph-uri"] * 2
+    assert [value for name, value in form if name == "named-graph-uri"] == list(ours)
+    # A store with no graph of ours: a named graph that does not exist, so GRAPH ?g matches nothing.
+    empty = _form(VirtuosoDialect(own, ()).request("SELECT * {}", Dataset(), timeout=None))
+    assert ("named-graph-uri", VirtuosoDialect.NO_GRAPH) in empty
+
+
+def test_virtuoso_with_a_client_dataset_sends_that_dataset_alone() -> None:
+    dataset = Dataset(default_graph_uris=("https://example.org/g1",))
+    form = _form(VirtuosoDialect(graphs=("https://example.org/g2",)).request("ASK {}", dataset, timeout=2))
+    assert "graph-exclude" not in dict(form)["query"]
+    assert [(n, v) for n, v in form if n != "query"] == [
+        ("default-graph-uri", "https://example.org/g1"),
+        ("timeout", "2000"),
+    ]
