@@ -29,6 +29,7 @@ from integrationsgraph.server.pages import installed_catalog, named_query_catalo
 from integrationsgraph.server.reader_table import iris_in, reader_table
 from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.server.source_catalogue import source_catalogue
 
 # Media type offered for each `?format=` value; the first offer wins when Accept is absent.
 LIST_FORMATS = {"json": "application/json", "html": "text/html"}
@@ -204,7 +205,9 @@ async def run_named_query(request: Request) -> Response:
     else:
         variables, rows = outcome.variables, outcome.rows
     labels = await labels_of(request.app.state.backend, iris_in(rows), titles_base=linker.base)
-    columns, cells = reader_table(variables, rows, linker, labels, raw)
+    columns, cells = reader_table(
+        variables, rows, linker, labels, raw, sources=await source_catalogue(request)
+    )
     sentence = None if raw else no_known_holder(variables, rows, linker, labels)
     own_path = path_for(request, "named_query", name=query.name)
     others = {name: _with_query(own_path, values | {"format": name}) for name in ("json", "csv")}

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from integrationsgraph.queries.formatting import compact_iri
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import column_name
+from integrationsgraph.server.source_catalogue import SourceCatalogue
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PLAIN = (f"{XSD}string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
@@ -40,6 +41,8 @@ class Cell:
     title: str = ""
     note: str = ""
     parts: tuple[Cell, ...] = ()  # several links in one cell (the sources of a fact)
+    publisher: str = ""  # a source's publisher
+    original: str = ""  # a source's original address
 
 
 def written_date(value: str, language: str) -> str | None:
@@ -83,14 +86,21 @@ def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bo
 SOURCE_COLUMNS = ("sources", "source", "file", "files")
 
 
-def source_links(value: str, linker: Linker) -> Cell:
+def source_links(value: str, linker: Linker, sources: SourceCatalogue | None = None) -> Cell:
     """A cell listing source text files ("a.txt, b.txt", as the queries fold them) as links to each
-    source's graph page (`graph:source/<stem>`)."""
+    source's graph page (`graph:source/<stem>`), named by title and publisher with the original
+    address when `sources` knows the file."""
     names = [name.strip() for name in value.split(",") if name.strip()]
-    links = tuple(
-        Cell(name, href=linker.path(f"/graph/source/{name.removesuffix('.txt')}")) for name in names
-    )
-    return Cell(value, parts=links)
+    links = []
+    for name in names:
+        href = linker.path(f"/graph/source/{name.removesuffix('.txt')}")
+        info = sources.by_file.get(name) if sources else None
+        if info is None:
+            links.append(Cell(name, href=href))
+            continue
+        publisher = sources.publisher(info, linker.language)
+        links.append(Cell(info.title or name, href, name, publisher=publisher, original=info.address))
+    return Cell(value, parts=tuple(links))
 
 
 def shown_columns(variables: list[str], rows: list[tuple], raw: bool) -> list[int]:
@@ -116,12 +126,14 @@ def reader_table(
     linker: Linker,
     labels: dict[str, dict[str, str]],
     raw: bool = False,
+    *,
+    sources: SourceCatalogue | None = None,
 ) -> tuple[list[str], list[list[Cell]]]:
-    """The columns shown and the rows of cells."""
+    """The columns shown and the rows of cells (`sources` names each source by title and publisher)."""
     columns = shown_columns(variables, rows, raw)
     cells = [
         [
-            source_links(row[i].value, linker)
+            source_links(row[i].value, linker, sources)
             if not raw and variables[i] in SOURCE_COLUMNS and isinstance(row[i], ox.Literal)
             else reader_cell(row[i], linker, labels, raw)
             for i in columns
