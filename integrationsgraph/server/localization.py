@@ -198,6 +198,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "home": ("Startseite", "Home"),
     "original_address": ("Original beim Herausgeber", "Original at the publisher"),
     "ask_this": ("Als Frage öffnen", "Open as a question"),
+    # The SPARQL editor (the query page); EDITOR_WORDS are its script's.
+    "run": ("Ausführen", "Run"),
+    "ctrl_key": ("Strg", "Ctrl"),
+    "runs_the_query": ("führt die Abfrage aus", "runs the query"),
+    "examples": ("Beispiele", "Examples"),
+    "all_questions": ("Alle Fragen mit ihren Parametern", "All named queries with their parameters"),
     "footer": (
         "Integrationsgraph: ein Wissensgraph zur Governance der Integrationspolitik in Deutschland, "
         "aus Pressemitteilungen gebaut. Jede Aussage nennt ihre Quelle.",
@@ -244,6 +250,46 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "end": ("Ende", "End"),
     "derivedBy": ("abgeleitet durch", "Derived by"),
 }
+
+
+# What the editor's script says (query-page.js, query-words.js, completion.js): {name} fills in.
+EDITOR_WORDS: dict[str, tuple[str, str]] = {
+    "running": ("Läuft …", "Running…"),
+    "failed_after": ("Fehlgeschlagen nach {s} s (HTTP {status}).", "Failed after {s} s (HTTP {status})."),
+    "failed": ("Fehlgeschlagen.", "Failed."),
+    "request_failed": ("Die Anfrage ist fehlgeschlagen: {m}", "The request failed: {m}"),
+    "download_failed": ("Der Download ist fehlgeschlagen: {m}", "The download failed: {m}"),
+    "row": ("1 Zeile", "1 row"),
+    "rows": ("{n} Zeilen", "{n} rows"),
+    "triple": ("1 Tripel", "1 triple"),
+    "triples": ("{n} Tripel", "{n} triples"),
+    "answered_in": ("{count} in {s} s{shown}.", "{count} in {s} s{shown}."),
+    "first_shown": (
+        "; die ersten {n} sind gezeigt, alle im Download",
+        "; the first {n} are shown, download for all",
+    ),
+    "ask_answered": ("ASK beantwortet in {s} s.", "ASK answered in {s} s."),
+    "yes_true": ("Ja (true)", "Yes (true)"),
+    "no_false": ("Nein (false)", "No (false)"),
+    "download": ("Herunterladen:", "Download:"),
+    "line_column": ("Zeile {line}, Spalte {column}: ", "Line {line}, column {column}: "),
+    "full_message": ("Ganze Meldung", "Full message"),
+    "read_only": (
+        "Dieser Endpunkt ist schreibgeschützt: Er beantwortet Abfragen (SELECT, ASK, CONSTRUCT, DESCRIBE), "
+        "keine Änderungen.",
+        "This endpoint is read-only: it answers queries (SELECT, ASK, CONSTRUCT, DESCRIBE), not updates.",
+    ),
+    "unknown_prefix": (
+        "unbekanntes Präfix „{name}“ in Zeile {line}",
+        "unknown prefix '{name}' on line {line}",
+    ),
+    "completions": ("Vervollständigungen", "Completions"),
+}
+
+
+def editor_words(language: str) -> dict[str, str]:
+    index = LANGUAGES.index(language)
+    return {key: pair[index] for key, pair in EDITOR_WORDS.items()}
 
 
 def column_name(variable: str, language: str) -> str:
