@@ -8,13 +8,14 @@ A column `x` with a companion `xLabel` shows the label linked to `x`; the compan
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from integrationsgraph.queries.formatting import compact_iri
 from integrationsgraph.server.linking import Linker
-from integrationsgraph.server.localization import column_name
+from integrationsgraph.server.localization import BETWEEN, LANGUAGES, answer_value, column_name
 from integrationsgraph.server.source_catalogue import SourceCatalogue
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -80,7 +81,28 @@ def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bo
     if datatype == f"{XSD}boolean":
         yes, no = BOOLEANS[linker.language]
         return Cell(yes if term.value in ("true", "1") else no)
+    if datatype == f"{XSD}string":
+        return Cell(fixed_words(term.value, linker.language))
     return Cell(term.value)
+
+
+_BETWEEN = re.compile(r"between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})")
+
+
+def fixed_words(value: str, language: str) -> str:
+    """A plain string as the page's language says it when the queries bind it as a fixed word (or a
+    list of them, as `GROUP_CONCAT` folds them; "between <day> and <day>" with the days written out);
+    data stays as it is."""
+    if (single := answer_value(value, language)) is not None:
+        return single
+    if match := _BETWEEN.fullmatch(value):
+        first, second = (written_date(day, language) for day in match.groups())
+        return BETWEEN[LANGUAGES.index(language)].format(a=first, b=second)
+    parts = value.split(", ")
+    translated = [answer_value(part, language) for part in parts]
+    if len(parts) > 1 and all(word is not None for word in translated):
+        return ", ".join(translated)
+    return value
 
 
 SOURCE_COLUMNS = ("sources", "source", "file", "files")

@@ -1,0 +1,122 @@
+"""A crawl of every page reachable from a start page in headless Chromium: each page is opened at a
+given viewport, and what a reader would meet is recorded (status, sideways scroll, console errors, links
+that leave the site). Several pages are open at once in one browser (the async API), so a crawl of a
+few thousand pages stays in minutes."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urlsplit
+
+from tests.server.browser import launched_chromium_async
+
+# Every link's absolute address (HTML and SVG links alike), and apart the sources' original addresses.
+LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => [
+  new URL(a.getAttribute('href'), document.baseURI).href, a.classList.contains('original')])"""
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+# Links to files rather than pages: downloads, exports and RDF representations (their status is asked
+# without opening them).
+NOT_PAGES = ("/dumps/", "/export", "format=", "/sitemap.xml", "/context.jsonld", "/.well-known/")
+RDF_SUFFIXES = (".ttl", ".jsonld", ".nt", ".rdf")
+
+
+@dataclass
+class CrawlReport:
+    pages: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # "<url>: <what>"
+    leaving: set[str] = field(default_factory=set)  # off-site links that are no source's original
+    originals: set[str] = field(default_factory=set)
+
+
+def is_file_link(url: str) -> bool:
+    path = urlsplit(url).path
+    return any(mark in url for mark in NOT_PAGES) or path.endswith(RDF_SUFFIXES)
+
+
+async def _crawl(start: str, site: str, viewport: dict, parallel: int, locale: str | None) -> CrawlReport:
+    report = CrawlReport()
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    seen = {start}
+    queue.put_nowait(start)
+
+    def enqueue(url: str) -> None:
+        if url not in seen:
+            seen.add(url)
+            queue.put_nowait(url)
+
+    async with launched_chromium_async() as browser:
+        context = await browser.new_context(viewport=viewport, locale=locale)
+        context.set_default_timeout(60_000)
+
+        async def visit(page, url: str) -> None:
+            if is_file_link(url):
+                answer = await context.request.head(url)
+                report.files.append(url)
+                if answer.status >= 400:
+                    report.failures.append(f"{url}: answered {answer.status}")
+                return
+            errors: list[str] = []
+            listener = lambda message: message.type == "error" and errors.append(message.text)  # noqa: E731
+            page.on("console", listener)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            try:
+                answer = await page.goto(url, wait_until="load")
+                report.pages.append(url)
+                if answer is None or answer.status >= 400:
+                    report.failures.append(f"{url}: answered {answer.status if answer else 'nothing'}")
+                    return
+                overflow = await page.evaluate(OVERFLOW)
+                if overflow > 0:
+                    report.failures.append(f"{url}: scrolls sideways by {overflow} px")
+                for link, original in await page.evaluate(LINKS):
+                    href = urldefrag(link)[0]
+                    if original:
+                        report.originals.add(href)
+                    elif not href.startswith(site):
+                        report.leaving.add(href)
+                    else:
+                        enqueue(href)
+            finally:
+                page.remove_listener("console", listener)
+                page.remove_all_listeners("pageerror")
+            report.failures += [f"{url}: console error {text}" for text in errors]
+
+        async def worker() -> None:
+            page = await context.new_page()
+            while True:
+                url = await queue.get()
+                try:
+                    await visit(page, url)
+                except Exception as error:  # a failed page is reported, and the crawl goes on
+                    report.failures.append(f"{url}: {type(error).__name__}: {error}")
+                finally:
+                    queue.task_done()
+
+        workers = [asyncio.create_task(worker()) for _ in range(parallel)]
+        await queue.join()
+        for task in workers:
+            task.cancel()
+        await context.close()
+    return report
+
+
+def crawl(start: str, site: str, viewport: dict, parallel: int = 4, locale: str | None = None) -> CrawlReport:
+    """Every page reachable from `start` by links within `site`, crawled in a thread of its own (the
+    sync API's event loop may be running in this one)."""
+    outcome: dict[str, CrawlReport | BaseException] = {}
+
+    def run() -> None:
+        try:
+            outcome["report"] = asyncio.run(_crawl(start, site, viewport, parallel, locale))
+        except BaseException as error:  # handed to the test's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="crawl")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["report"]
