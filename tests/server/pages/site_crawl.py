@@ -29,6 +29,7 @@ class CrawlReport:
     failures: list[str] = field(default_factory=list)  # "<url>: <what>"
     leaving: set[str] = field(default_factory=set)  # off-site links that are no source's original
     originals: set[str] = field(default_factory=set)
+    linked_from: dict[str, str] = field(default_factory=dict)  # each page: the first page linking it
 
 
 def is_file_link(url: str) -> bool:
@@ -42,9 +43,10 @@ async def _crawl(start: str, site: str, viewport: dict, parallel: int, locale: s
     seen = {start}
     queue.put_nowait(start)
 
-    def enqueue(url: str) -> None:
+    def enqueue(url: str, referrer: str) -> None:
         if url not in seen:
             seen.add(url)
+            report.linked_from[url] = referrer
             queue.put_nowait(url)
 
     async with launched_chromium_async() as browser:
@@ -56,17 +58,29 @@ async def _crawl(start: str, site: str, viewport: dict, parallel: int, locale: s
                 answer = await context.request.head(url)
                 report.files.append(url)
                 if answer.status >= 400:
-                    report.failures.append(f"{url}: answered {answer.status}")
+                    report.failures.append(
+                        f"{url}: answered {answer.status}, linked from {report.linked_from[url]}"
+                    )
                 return
             errors: list[str] = []
-            listener = lambda message: message.type == "error" and errors.append(message.text)  # noqa: E731
-            page.on("console", listener)
-            page.on("pageerror", lambda error: errors.append(str(error)))
+
+            def on_console(message) -> None:
+                if message.type == "error":
+                    errors.append(message.text)
+
+            def on_error(error) -> None:
+                errors.append(str(error))
+
+            page.on("console", on_console)
+            page.on("pageerror", on_error)
             try:
                 answer = await page.goto(url, wait_until="load")
                 report.pages.append(url)
                 if answer is None or answer.status >= 400:
-                    report.failures.append(f"{url}: answered {answer.status if answer else 'nothing'}")
+                    status = answer.status if answer else "nothing"
+                    report.failures.append(
+                        f"{url}: answered {status}, linked from {report.linked_from.get(url)}"
+                    )
                     return
                 overflow = await page.evaluate(OVERFLOW)
                 if overflow > 0:
@@ -78,10 +92,10 @@ async def _crawl(start: str, site: str, viewport: dict, parallel: int, locale: s
                     elif not href.startswith(site):
                         report.leaving.add(href)
                     else:
-                        enqueue(href)
+                        enqueue(href, url)
             finally:
-                page.remove_listener("console", listener)
-                page.remove_all_listeners("pageerror")
+                page.remove_listener("console", on_console)
+                page.remove_listener("pageerror", on_error)
             report.failures += [f"{url}: console error {text}" for text in errors]
 
         async def worker() -> None:
