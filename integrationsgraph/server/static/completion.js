@@ -60,7 +60,10 @@ export class Completion {
     const word = selectionStart === selectionEnd ? wordBefore(value, selectionStart) : null;
     const ticket = ++this.asked;
     if (!word) return this.close();
-    if (word.word !== undefined) return this.show(prefixChoices(word.word, this.prefixes), word.start);
+    if (word.word !== undefined) {
+      // two letters at least: a lone `a` (rdf:type) or `?s a` at a line's end is no prefix being typed
+      return word.word.length < 2 ? this.close() : this.show(prefixChoices(word.word, this.prefixes), word.start);
+    }
     const namespace = this.prefixes[word.prefix];
     if (!namespace || !namespace.startsWith(this.site.base) || word.local.length < 2) return this.close();
     this.timer = setTimeout(() => this.names(word, namespace, ticket).catch(() => this.close()), DELAY_MS);
