@@ -64,3 +64,9 @@ def test_the_real_build_links_sources_to_their_addresses(graph_store):
         f"FILTER NOT EXISTS {{ ?s <{SITE.value}> ?site }} }} }}"
     )
     assert list(unnamed) == []
+    # and so every source has a publisher to show: a curated one, or the site it was published on
+    without = graph_store.query(
+        f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s a <{IG}Source> FILTER NOT EXISTS {{ ?s <{SITE.value}> ?site }} "
+        "FILTER NOT EXISTS { ?s <http://purl.org/dc/terms/publisher> ?publisher } } }"
+    )
+    assert list(without) == []
