@@ -44,6 +44,7 @@ class Cell:
     parts: tuple[Cell, ...] = ()  # several links in one cell (the sources of a fact)
     publisher: str = ""  # a source's publisher
     original: str = ""  # a source's original address
+    lang: str = ""  # a literal's language tag (a label in German on an English page is marked so)
 
 
 def written_date(value: str, language: str) -> str | None:
@@ -83,7 +84,7 @@ def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bo
         return Cell(yes if term.value in ("true", "1") else no)
     if datatype == f"{XSD}string":
         return Cell(fixed_words(term.value, linker.language))
-    return Cell(term.value)
+    return Cell(term.value, lang=term.language or "")
 
 
 _BETWEEN = re.compile(r"between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})")

@@ -60,8 +60,8 @@ class ProseReader(HTMLParser):
             self.in_reader_table = "reader" in classes
         if tag == "th" and self.in_reader_table:
             self.capture = self.heads
-        elif "literal" in classes:
-            self.capture = self.literals
+        elif "literal" in classes and attributes.get("lang", self.language) == self.language:
+            self.capture = self.literals  # a literal marked in another language is data in it
 
     def handle_endtag(self, tag):
         if self.stack:
@@ -90,8 +90,10 @@ def foreign_words(reader: ProseReader, language: str) -> list[str]:
     return [
         f"{word!r} in {text!r}"
         for text in reader.prose
-        for word in re.findall(r"[A-Za-zÄÖÜäöüß]+", text)
-        if word.lower() in STOP_WORDS[other]
+        for token in re.findall(r"[\w-]+", text)
+        if "-" not in token  # names such as `holders-of` are identifiers, not prose
+        for word in [token.lower()]
+        if word in STOP_WORDS[other]
     ]
 
 
