@@ -69,8 +69,11 @@ def test_the_journalist(german_page, real_server: str, screenshot_dir):
     answer = page.locator("table.results.reader tbody tr")
     assert answer.count() == 1
     assert answer.get_by_role("link", name="Sachsen", exact=True).count() == 1
-    assert answer.get_by_role("link", name="Christine Clauß").count() == 1
+    assert answer.get_by_role("link", name="Christine Clauß", exact=True).count() == 1
     assert answer.locator("ul.cell-list a[href^='/graph/source/']").count() >= 1
+    # its sources by title and publisher, each with a link to where it was published
+    assert answer.locator("ul.cell-list .publisher").count() >= 1
+    assert answer.locator("ul.cell-list a.original").first.get_attribute("href").startswith("http")
     assert "1. Oktober 2012" in answer.inner_text()
     page.screenshot(path=screenshot_dir / "reader-chair-at.png", full_page=True)
 
@@ -80,7 +83,7 @@ def test_the_journalist(german_page, real_server: str, screenshot_dir):
     assert page.locator("html").get_attribute("lang") == "en"
     assert "1 October 2012" in page.locator("table.results.reader").inner_text()
     assert_links_answer(page, real_server)
-    page.locator("table.results.reader").get_by_role("link", name="Christine Clauß").click()
+    page.locator("table.results.reader").get_by_role("link", name="Christine Clauß", exact=True).click()
     page.wait_for_url("**/id/person/christine-clauss?lang=en")
     assert page.get_by_role("heading", name="Offices").count() == 1
     assert_links_answer(page, real_server)
