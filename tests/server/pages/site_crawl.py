@@ -1,12 +1,12 @@
-"""A crawl of every page reachable from a start page in headless Chromium: each page is opened at a
+"""A crawl of the pages reachable from a start page in headless Chromium: each page is opened at a
 given viewport, and what a reader would meet is recorded (status, sideways scroll, console errors, links
-that leave the site). Several pages are open at once in one browser (the async API), so a crawl of a
-few thousand pages stays in minutes."""
+that leave the site). Several pages are open at once in one browser (the async API)."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urlsplit
 
@@ -37,20 +37,22 @@ def is_file_link(url: str) -> bool:
     return any(mark in url for mark in NOT_PAGES) or path.endswith(RDF_SUFFIXES)
 
 
-async def _crawl(start: str, site: str, viewport: dict, parallel: int, locale: str | None) -> CrawlReport:
+async def _crawl(
+    start: str, site: str, viewport: dict, parallel: int, key: Callable[[str], object]
+) -> CrawlReport:
     report = CrawlReport()
     queue: asyncio.Queue[str] = asyncio.Queue()
-    seen = {start}
+    seen = {key(start)}
     queue.put_nowait(start)
 
     def enqueue(url: str, referrer: str) -> None:
-        if url not in seen:
-            seen.add(url)
+        if key(url) not in seen:
+            seen.add(key(url))
             report.linked_from[url] = referrer
             queue.put_nowait(url)
 
     async with launched_chromium_async() as browser:
-        context = await browser.new_context(viewport=viewport, locale=locale)
+        context = await browser.new_context(viewport=viewport)
         context.set_default_timeout(60_000)
 
         async def visit(page, url: str) -> None:
@@ -112,14 +114,17 @@ async def _crawl(start: str, site: str, viewport: dict, parallel: int, locale: s
     return report
 
 
-def crawl(start: str, site: str, viewport: dict, parallel: int = 4, locale: str | None = None) -> CrawlReport:
-    """Every page reachable from `start` by links within `site`, crawled in a thread of its own (the
-    sync API's event loop may be running in this one)."""
+def crawl(
+    start: str, site: str, viewport: dict, parallel: int = 4, key: Callable[[str], object] = str
+) -> CrawlReport:
+    """The pages reachable from `start` by links within `site`, crawled in a thread of its own (the
+    sync API's event loop may be running in this one): every page, or with `key` one page of each key
+    (pages of one kind)."""
     outcome: dict[str, CrawlReport | BaseException] = {}
 
     def run() -> None:
         try:
-            outcome["report"] = asyncio.run(_crawl(start, site, viewport, parallel, locale))
+            outcome["report"] = asyncio.run(_crawl(start, site, viewport, parallel, key))
         except BaseException as error:  # handed to the test's thread
             outcome["error"] = error
 
