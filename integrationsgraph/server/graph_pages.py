@@ -31,7 +31,10 @@ async def graph_page(request: Request, iri: str, path: str) -> Response:
     rows = rows[:SUBJECT_LIMIT]
     sources = await sources_of_graphs(backend, {iri})
     iris = {iri} | {row["s"].value for row in rows} | {row["type"].value for row in rows if "type" in row}
-    labels = await labels_of(backend, iris | {info.source for info in sources.values()}, linker.base)
+    named = {info.source for info in sources.values()} | {
+        i.publisher for i in sources.values() if i.publisher
+    }
+    labels = await labels_of(backend, iris | named, linker.base)
     source = sources.get(iri)
     local_path = linker.root_path + path
     context = {
@@ -42,6 +45,8 @@ async def graph_page(request: Request, iri: str, path: str) -> Response:
         "size": int(size.value),
         "source": linker.value(ox.NamedNode(source.source), labels) if source else None,
         "source_file": source.file if source else None,
+        "publisher": source.publisher_name(labels, linker.language) if source else "",
+        "address": source.address if source else "",
         "subjects": [
             {
                 "subject": linker.value(row["s"], labels),

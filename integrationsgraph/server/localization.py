@@ -206,6 +206,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "home": ("Startseite", "Home"),
     "original_address": ("Original beim Herausgeber", "Original at the publisher"),
     "ask_this": ("Als Frage öffnen", "Open as a question"),
+    # The SPARQL editor (the query page); EDITOR_WORDS are its script's.
+    "run": ("Ausführen", "Run"),
+    "ctrl_key": ("Strg", "Ctrl"),
+    "runs_the_query": ("führt die Abfrage aus", "runs the query"),
+    "examples": ("Beispiele", "Examples"),
+    "all_questions": ("Alle Fragen mit ihren Parametern", "All named queries with their parameters"),
     "footer": (
         "Integrationsgraph: ein Wissensgraph zur Governance der Integrationspolitik in Deutschland, "
         "aus Pressemitteilungen gebaut. Jede Aussage nennt ihre Quelle.",
@@ -251,7 +257,146 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "start": ("Beginn", "Start"),
     "end": ("Ende", "End"),
     "derivedBy": ("abgeleitet durch", "Derived by"),
+    "adoptedBy": ("beschlossen von", "Adopted by"),
+    "adoptedEarliest": ("beschlossen frühestens", "Adopted at the earliest"),
+    "adoptedLatest": ("beschlossen spätestens", "Adopted at the latest"),
+    "adoptedEdtf": ("Beschluss (EDTF)", "Adoption (EDTF)"),
+    "approximateMembers": ("Mitglieder (etwa)", "Members (about)"),
+    "aspect": ("Angabe", "Aspect"),
+    "body": ("Gremium", "Body"),
+    "chair": ("Vorsitz", "Chair"),
+    "contested": ("umstritten", "Contested"),
+    "description": ("Beschreibung", "Description"),
+    "detail": ("Einzelheit", "Detail"),
+    "direction": ("Richtung", "Direction"),
+    "draftedWith": ("erarbeitet mit", "Drafted with"),
+    "earliest": ("frühestens", "Earliest"),
+    "latest": ("spätestens", "Latest"),
+    "edtf": ("Datum (EDTF)", "Date (EDTF)"),
+    "startEdtf": ("Beginn (EDTF)", "Start (EDTF)"),
+    "endEdtf": ("Ende (EDTF)", "End (EDTF)"),
+    "event": ("Ereignis", "Event"),
+    "exact": ("Wortlaut", "Exact words"),
+    "exercises": ("übt aus", "Exercises"),
+    "file1": ("Datei 1", "File 1"),
+    "file2": ("Datei 2", "File 2"),
+    "from": ("aus", "From"),
+    "into": ("in", "Into"),
+    "kinds": ("Arten", "Kinds"),
+    "method": ("Methode", "Method"),
+    "newActionFields": ("neue Handlungsfelder", "New action fields"),
+    "ordinal": ("Nummer", "Number"),
+    "other": ("andere", "Other"),
+    "otherMember": ("Inhaber der anderen", "The other's holder"),
+    "otherPossibleFrom": ("andere frühestens ab", "Other at the earliest from"),
+    "otherPossibleUntil": ("andere spätestens bis", "Other at the latest until"),
+    "personPossibleFrom": ("Person frühestens ab", "Person at the earliest from"),
+    "personPossibleUntil": ("Person spätestens bis", "Person at the latest until"),
+    "places": ("Orte", "Places"),
+    "planIri": ("Plan", "Plan"),
+    "planLabel": ("Plan", "Plan"),
+    "plan": ("Plan", "Plan"),
+    "property": ("Eigenschaft", "Property"),
+    "relations": ("Beziehungen", "Relations"),
+    "replacedBy": ("ersetzt durch", "Replaced by"),
+    "replaces": ("ersetzt", "Replaces"),
+    "revisionOf": ("Überarbeitung von", "Revision of"),
+    "rule": ("Regel", "Rule"),
+    "rules": ("Regeln", "Rules"),
+    "since": ("seit", "Since"),
+    "subject": ("Gegenstand", "Subject"),
+    "title": ("Titel", "Title"),
+    "types": ("Arten", "Types"),
+    "value": ("Wert", "Value"),
+    "value1": ("Wert 1", "Value 1"),
+    "value2": ("Wert 2", "Value 2"),
+    "via": ("über", "Via"),
 }
+
+
+# What the editor's script says (query-page.js, query-words.js, completion.js): {name} fills in.
+EDITOR_WORDS: dict[str, tuple[str, str]] = {
+    "running": ("Läuft …", "Running…"),
+    "failed_after": ("Fehlgeschlagen nach {s} s (HTTP {status}).", "Failed after {s} s (HTTP {status})."),
+    "failed": ("Fehlgeschlagen.", "Failed."),
+    "request_failed": ("Die Anfrage ist fehlgeschlagen: {m}", "The request failed: {m}"),
+    "download_failed": ("Der Download ist fehlgeschlagen: {m}", "The download failed: {m}"),
+    "row": ("1 Zeile", "1 row"),
+    "rows": ("{n} Zeilen", "{n} rows"),
+    "triple": ("1 Tripel", "1 triple"),
+    "triples": ("{n} Tripel", "{n} triples"),
+    "answered_in": ("{count} in {s} s{shown}.", "{count} in {s} s{shown}."),
+    "first_shown": (
+        "; die ersten {n} sind gezeigt, alle im Download",
+        "; the first {n} are shown, download for all",
+    ),
+    "ask_answered": ("ASK beantwortet in {s} s.", "ASK answered in {s} s."),
+    "yes_true": ("Ja (true)", "Yes (true)"),
+    "no_false": ("Nein (false)", "No (false)"),
+    "download": ("Herunterladen:", "Download:"),
+    "line_column": ("Zeile {line}, Spalte {column}: ", "Line {line}, column {column}: "),
+    "full_message": ("Ganze Meldung", "Full message"),
+    "read_only": (
+        "Dieser Endpunkt ist schreibgeschützt: Er beantwortet Abfragen (SELECT, ASK, CONSTRUCT, DESCRIBE), "
+        "keine Änderungen.",
+        "This endpoint is read-only: it answers queries (SELECT, ASK, CONSTRUCT, DESCRIBE), not updates.",
+    ),
+    "unknown_prefix": (
+        "unbekanntes Präfix „{name}“ in Zeile {line}",
+        "unknown prefix '{name}' on line {line}",
+    ),
+    "completions": ("Vervollständigungen", "Completions"),
+}
+
+
+def editor_words(language: str) -> dict[str, str]:
+    index = LANGUAGES.index(language)
+    return {key: pair[index] for key, pair in EDITOR_WORDS.items()}
+
+
+# The fixed words the named queries bind as answer values (`BIND("certain" AS ?status)`, "Amtsbeginn"),
+# as a reader's table shows them in each language; keyed by the value as the query writes it.
+ANSWER_VALUES: dict[str, tuple[str, str]] = {
+    "certain": ("sicher", "certain"),
+    "possible": ("möglich", "possible"),
+    "contested": ("umstritten", "contested"),
+    "no known holder": ("kein Inhaber bekannt", "no known holder"),
+    "predecessor": ("Vorgänger", "predecessor"),
+    "successor": ("Nachfolger", "successor"),
+    "established": ("gegründet", "established"),
+    "constituted": ("konstituiert", "constituted"),
+    "re-constituted": ("neu konstituiert", "re-constituted"),
+    "topic": ("Thema", "topic"),
+    "working-group topic": ("Thema einer Arbeitsgruppe", "working-group topic"),
+    "type": ("Art", "type"),
+    "status": ("Stand", "status"),
+    "number": ("Nummer", "number"),
+    "place": ("Ort", "place"),
+    "chair": ("Vorsitz", "chair"),
+    "motto": ("Motto", "motto"),
+    "date": ("Datum", "date"),
+    "members": ("Mitglieder", "members"),
+    "presentation": ("Vortrag", "presentation"),
+    "until = last day held, inclusive (the hand-over day minus one)": (
+        "bis = letzter Tag im Amt, einschließlich (der Übergabetag minus einen Tag)",
+        "until = last day held, inclusive (the hand-over day minus one)",
+    ),
+    "Planbeschluss": ("Planbeschluss", "plan adopted"),
+    "Amtsbeginn": ("Amtsbeginn", "beginning of office"),
+    "Amtsende (Übergabetag, erster Tag danach)": (
+        "Amtsende (Übergabetag, erster Tag danach)",
+        "end of office (hand-over day, the first day after)",
+    ),
+    "Sitzung": ("Sitzung", "meeting"),
+}
+# `between <date> and <date>` (session-details' dates known only within bounds)
+BETWEEN = ("zwischen {a} und {b}", "between {a} and {b}")
+
+
+def answer_value(value: str, language: str) -> str | None:
+    """A fixed answer word in `language`, or None for a value that is not one (data)."""
+    pair = ANSWER_VALUES.get(value)
+    return pair[LANGUAGES.index(language)] if pair else None
 
 
 def column_name(variable: str, language: str) -> str:

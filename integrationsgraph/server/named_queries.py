@@ -30,6 +30,7 @@ from integrationsgraph.server.reader_table import iris_in, reader_table
 from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.results import Negotiated
 from integrationsgraph.server.settings import Settings
+from integrationsgraph.server.source_catalogue import source_catalogue
 from integrationsgraph.sparql.backends import Dataset, QueryResult
 
 # Media type offered for each `?format=` value; the first offer wins when Accept is absent.
@@ -195,7 +196,9 @@ async def run_named_query(request: Request) -> Response:
     raw = request.query_params.get("raw") == "1"
     variables, rows = await run_in_threadpool(_table_of, answered.result)
     labels = await labels_of(request.app.state.backend, iris_in(rows), titles_base=linker.base)
-    columns, cells = reader_table(variables, rows, linker, labels, raw)
+    columns, cells = reader_table(
+        variables, rows, linker, labels, raw, sources=await source_catalogue(request)
+    )
     sentence = None if raw else no_known_holder(variables, rows, linker, labels)
     own_path = path_for(request, "named_query", name=query.name)
     others = {name: _with_query(own_path, values | {"format": name}) for name in ("json", "csv")}

@@ -22,6 +22,7 @@ from integrationsgraph.namespaces import PREFIXES
 from integrationsgraph.paths import QUERIES_DIR
 from integrationsgraph.queries.catalog import NamedQuery, load_catalog
 from integrationsgraph.server.linking import Linker
+from integrationsgraph.server.localization import editor_words, page_language
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.settings import Settings
 
@@ -104,6 +105,7 @@ async def query_page(request: Request) -> Response:
         "examples": list(catalog.values()),
         "example_texts": examples,
         "prefixes": PREFIXES,
+        "editor_words": editor_words(page_language(request)),
     }
     response = render(request, "query.html", context)
     response.headers["Vary"] = "Accept"

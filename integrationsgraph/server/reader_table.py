@@ -8,13 +8,15 @@ A column `x` with a companion `xLabel` shows the label linked to `x`; the compan
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from integrationsgraph.queries.formatting import compact_iri
 from integrationsgraph.server.linking import Linker
-from integrationsgraph.server.localization import column_name
+from integrationsgraph.server.localization import BETWEEN, LANGUAGES, answer_value, column_name
+from integrationsgraph.server.source_catalogue import SourceCatalogue
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PLAIN = (f"{XSD}string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
@@ -40,6 +42,9 @@ class Cell:
     title: str = ""
     note: str = ""
     parts: tuple[Cell, ...] = ()  # several links in one cell (the sources of a fact)
+    publisher: str = ""  # a source's publisher
+    original: str = ""  # a source's original address
+    lang: str = ""  # a literal's language tag (a label in German on an English page is marked so)
 
 
 def written_date(value: str, language: str) -> str | None:
@@ -77,20 +82,48 @@ def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bo
     if datatype == f"{XSD}boolean":
         yes, no = BOOLEANS[linker.language]
         return Cell(yes if term.value in ("true", "1") else no)
-    return Cell(term.value)
+    if datatype == f"{XSD}string":
+        return Cell(fixed_words(term.value, linker.language))
+    return Cell(term.value, lang=term.language or "")
+
+
+_BETWEEN = re.compile(r"between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})")
+
+
+def fixed_words(value: str, language: str) -> str:
+    """A plain string as the page's language says it when the queries bind it as a fixed word (or a
+    list of them, as `GROUP_CONCAT` folds them; "between <day> and <day>" with the days written out);
+    data stays as it is."""
+    if (single := answer_value(value, language)) is not None:
+        return single
+    if match := _BETWEEN.fullmatch(value):
+        first, second = (written_date(day, language) for day in match.groups())
+        return BETWEEN[LANGUAGES.index(language)].format(a=first, b=second)
+    parts = value.split(", ")
+    translated = [answer_value(part, language) for part in parts]
+    if len(parts) > 1 and all(word is not None for word in translated):
+        return ", ".join(translated)
+    return value
 
 
 SOURCE_COLUMNS = ("sources", "source", "file", "files")
 
 
-def source_links(value: str, linker: Linker) -> Cell:
+def source_links(value: str, linker: Linker, sources: SourceCatalogue | None = None) -> Cell:
     """A cell listing source text files ("a.txt, b.txt", as the queries fold them) as links to each
-    source's graph page (`graph:source/<stem>`)."""
+    source's graph page (`graph:source/<stem>`), named by title and publisher with the original
+    address when `sources` knows the file."""
     names = [name.strip() for name in value.split(",") if name.strip()]
-    links = tuple(
-        Cell(name, href=linker.path(f"/graph/source/{name.removesuffix('.txt')}")) for name in names
-    )
-    return Cell(value, parts=links)
+    links = []
+    for name in names:
+        href = linker.path(f"/graph/source/{name.removesuffix('.txt')}")
+        info = sources.by_file.get(name) if sources else None
+        if info is None:
+            links.append(Cell(name, href=href))
+            continue
+        publisher = sources.publisher(info, linker.language)
+        links.append(Cell(info.title or name, href, name, publisher=publisher, original=info.address))
+    return Cell(value, parts=tuple(links))
 
 
 def shown_columns(variables: list[str], rows: list[tuple], raw: bool) -> list[int]:
@@ -116,12 +149,14 @@ def reader_table(
     linker: Linker,
     labels: dict[str, dict[str, str]],
     raw: bool = False,
+    *,
+    sources: SourceCatalogue | None = None,
 ) -> tuple[list[str], list[list[Cell]]]:
-    """The columns shown and the rows of cells."""
+    """The columns shown and the rows of cells (`sources` names each source by title and publisher)."""
     columns = shown_columns(variables, rows, raw)
     cells = [
         [
-            source_links(row[i].value, linker)
+            source_links(row[i].value, linker, sources)
             if not raw and variables[i] in SOURCE_COLUMNS and isinstance(row[i], ox.Literal)
             else reader_cell(row[i], linker, labels, raw)
             for i in columns

@@ -79,6 +79,14 @@ class SourceInfo:
     file: str
     title: str = ""
     address: str = ""  # where it was published (schema:url, from its text's header)
+    publisher: str = ""  # the curated dct:publisher's IRI, when a curator named one
+    site: str = ""  # the web site of the address (ig:site, from the header): the publisher otherwise
+
+    def publisher_name(self, labels: dict[str, dict[str, str]], language: str) -> str:
+        """Who published it, as a page names it: the curated publisher's label in `language` (else
+        German, English), else the web site of its address, else nothing."""
+        named = labels.get(self.publisher, {})
+        return named.get(language) or named.get("de") or named.get("en") or self.site
 
 
 @dataclass
@@ -161,26 +169,30 @@ SELECT DISTINCT ?g ?fact ?evidence ?exact ?prefix ?suffix ?start ?end WHERE {{
     ]
     graphs = {graph for graph, _, _ in data.outgoing} | {graph for graph, _, _ in data.incoming}
     data.sources = await sources_of_graphs(backend, graphs | {span.graph for span in data.spans})
-    data.labels = await labels_of(
-        backend, data.mentioned_iris() | {info.source for info in data.sources.values()}, base
-    )
+    named = {info.source for info in data.sources.values()} | {
+        info.publisher for info in data.sources.values() if info.publisher
+    }
+    data.labels = await labels_of(backend, data.mentioned_iris() | named, base)
     return data
 
 
-async def sources_of_graphs(backend: Backend, graphs: set[str]) -> dict[str, SourceInfo]:
-    """The source node each graph describes (graphs without one are left out)."""
-    if not graphs:
+async def sources_of_graphs(backend: Backend, graphs: set[str] | None) -> dict[str, SourceInfo]:
+    """The source node each graph describes (graphs without one are left out); None: every source."""
+    if graphs is not None and not graphs:
         return {}
-    values = " ".join(iri_ref(graph) for graph in sorted(graphs))
+    values = "" if graphs is None else f"VALUES ?g {{ {' '.join(iri_ref(g) for g in sorted(graphs))} }}"
     text = (
         PROLOGUE
         + f"""
-SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) (SAMPLE(?address0) AS ?address) WHERE {{
-  VALUES ?g {{ {values} }}
+SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) (SAMPLE(?address0) AS ?address)
+       (SAMPLE(?publisher0) AS ?publisher) (SAMPLE(?site0) AS ?site) WHERE {{
+  {values}
   GRAPH ?g {{
     ?source a ig:Source ; ig:fileName ?file .
     OPTIONAL {{ ?source dct:title ?title0 }}
     OPTIONAL {{ ?source <https://schema.org/url> ?address0 }}
+    OPTIONAL {{ ?source dct:publisher ?publisher0 FILTER(isIRI(?publisher0)) }}
+    OPTIONAL {{ ?source ig:site ?site0 }}
   }}
 }} GROUP BY ?g ?source ?file"""
     )
@@ -191,6 +203,8 @@ SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) (SAMPLE(?address0) AS ?addre
             row["file"].value,
             _text(row.get("title")),
             _text(row.get("address")),
+            row["publisher"].value if "publisher" in row else "",
+            _text(row.get("site")),
         )
         for row in await select(backend, text)
     }

@@ -143,6 +143,7 @@ def _evidence_groups(linker: Linker, data: ResourceData) -> list[dict]:
                 "graph_href": linker.href(graph),
                 "source": source,
                 "source_href": linker.href(source.source) if source else None,
+                "publisher": source.publisher_name(data.labels, linker.language) if source else "",
                 "facts": [
                     {
                         "fact": linker.value(ox.NamedNode(fact), data.labels),
@@ -187,7 +188,7 @@ def queries_about(request: Request, linker: Linker, iri: str, types: list[str]) 
             others_given = all(p is parameter for p in required)
             if parameter.type == "iri" and fits and others_given and parameter.name in PARAMETER_FIT:
                 href = linker.path(f"/queries/{query.name}", **{parameter.name: iri})
-                found.append({"name": query.name, "summary": query.summary, "href": href})
+                found.append({"name": query.name, "summary": query.summary_in(linker.language), "href": href})
                 break
     return found
 

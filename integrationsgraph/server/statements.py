@@ -18,6 +18,7 @@ from integrationsgraph.server.localization import words
 from integrationsgraph.server.pages import named_query_catalog
 from integrationsgraph.server.reader_table import Cell, iris_in, reader_table
 from integrationsgraph.server.resource_data import labels_of
+from integrationsgraph.server.source_catalogue import source_catalogue
 from integrationsgraph.sparql.backends import Dataset
 
 IG = PREFIXES["ig"]
@@ -58,7 +59,9 @@ async def statement_sections(
             if not rows:
                 continue
             labels = await labels_of(backend, iris_in(rows), titles_base=linker.base)
-            columns, cells = reader_table(variables, rows, linker, labels)
+            columns, cells = reader_table(
+                variables, rows, linker, labels, sources=await source_catalogue(request)
+            )
             href = linker.path(f"/queries/{name}", **{parameter: iri})
             found.append(Statements(t[word], href, columns, cells))
     return found

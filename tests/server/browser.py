@@ -6,11 +6,13 @@ A missing Chromium fails the test in CI (CI=true) and skips it elsewhere.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.async_api import Browser as AsyncBrowser
+from playwright.async_api import async_playwright
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -28,19 +30,38 @@ CHROMIUM_ARGS = [
 ]
 
 
-@contextmanager
-def launched_chromium() -> Iterator[Browser]:
+def _require_chromium() -> None:
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing: scripts/install-test-prerequisites.sh installs it (Debian chromium)"
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@contextmanager
+def launched_chromium() -> Iterator[Browser]:
+    _require_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
             yield browser
         finally:
             browser.close()
+
+
+@asynccontextmanager
+async def launched_chromium_async() -> AsyncIterator[AsyncBrowser]:
+    """The same Chromium for the async API, where one test drives several pages at once (a crawl);
+    run it in a thread of its own, beside the sync API's event loop."""
+    _require_chromium()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
 
 
 @contextmanager

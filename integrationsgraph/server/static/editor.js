@@ -36,6 +36,14 @@ export class Editor {
     this.syncScroll();
   }
 
+  /** Replaces the text and puts the caret at `position` (a completion's pick). */
+  replaceText(text, position) {
+    this.textarea.value = text;
+    this.textarea.setSelectionRange(position, position);
+    this.errorLine = 0;
+    this.render();
+  }
+
   /** Marks a 1-based line (and places the caret at the column) after a syntax error. */
   markError(line, column) {
     this.errorLine = line;

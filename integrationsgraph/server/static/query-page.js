@@ -1,8 +1,10 @@
 // The query page: editor, examples, running a query against the endpoint, results and downloads.
 
+import { Completion } from "./completion.js";
 import { Editor } from "./editor.js";
 import { declarePrefixes, problemInWords, undeclaredPrefixes } from "./query-words.js";
 import { parseNTriples, prefixPairs, renderTable } from "./results.js";
+import { makeSortable } from "./sortable.js";
 
 const SHOWN_ROWS = 1000; // more rows than this are left to the downloads, and the page says so
 
@@ -30,6 +32,9 @@ const site = { base: page.dataset.base, root: page.dataset.root, lang: page.data
 const prefixMap = JSON.parse(document.getElementById("prefixes").textContent);
 const prefixes = prefixPairs(prefixMap);
 const examples = JSON.parse(document.getElementById("examples").textContent);
+// What the page says, in the page's language: `say("rows", {n: 3})`.
+const words = JSON.parse(document.getElementById("editor-words").textContent);
+const say = (key, values = {}) => words[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 
 const status = document.getElementById("status");
 const errorBox = document.getElementById("query-error");
@@ -40,6 +45,8 @@ const runButton = document.getElementById("run");
 const editor = new Editor(document.getElementById("query"), document.getElementById("highlight"), {
   onRun: run,
 });
+new Completion(editor, prefixMap, { base: site.base, suggest: page.dataset.suggest, lang: site.lang },
+  { label: words.completions });
 document.getElementById("query-form").addEventListener("submit", (event) => {
   event.preventDefault(); // the page runs the query itself and shows the rows
   run();
@@ -80,13 +87,13 @@ async function run() {
   const text = editor.value;
   clearOutput();
   editor.clearError();
-  const problem = problemInWords(text, prefixMap);
+  const problem = problemInWords(text, prefixMap, words);
   if (problem) {
     showError(problem);
     return;
   }
   runButton.disabled = true;
-  status.textContent = "Running…";
+  status.textContent = say("running");
   const started = performance.now();
   try {
     // Solutions and booleans as JSON results, graphs as N-Triples: one request for every query form.
@@ -94,30 +101,30 @@ async function run() {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (!response.ok) {
       showError(await readError(response));
-      status.textContent = `Failed after ${seconds} s (HTTP ${response.status}).`;
+      status.textContent = say("failed_after", { s: seconds, status: response.status });
       return;
     }
     const type = response.headers.get("Content-Type") || "";
     history.replaceState(null, "", `${permalinkBase}?query=${encodeURIComponent(text)}`);
     if (type.startsWith("application/n-triples")) {
       const { variables, rows } = parseNTriples(await response.text());
-      showTable(variables, rows, `${rows.length} triple${rows.length === 1 ? "" : "s"}`, seconds);
+      showTable(variables, rows, say(rows.length === 1 ? "triple" : "triples", { n: rows.length }), seconds);
       showDownloads(text, "graph");
       return;
     }
     const results = await response.json();
     if ("boolean" in results) {
       resultsBox.replaceChildren(answer(results.boolean));
-      status.textContent = `ASK answered in ${seconds} s.`;
+      status.textContent = say("ask_answered", { s: seconds });
     } else {
       const rows = results.results.bindings;
-      showTable(results.head.vars, rows, `${rows.length} row${rows.length === 1 ? "" : "s"}`, seconds);
+      showTable(results.head.vars, rows, say(rows.length === 1 ? "row" : "rows", { n: rows.length }), seconds);
     }
     showDownloads(text, "table");
   } catch (error) {
     // The network failed or the answer was unreadable: say so instead of leaving "Running…".
-    showError({ message: `The request failed: ${error.message}` });
-    status.textContent = "Failed.";
+    showError({ message: say("request_failed", { m: error.message }) });
+    status.textContent = say("failed");
   } finally {
     runButton.disabled = false;
   }
@@ -126,19 +133,21 @@ async function run() {
 function answer(boolean) {
   const node = document.createElement("p");
   node.className = "ask-answer";
-  node.textContent = boolean ? "Yes (true)" : "No (false)";
+  node.textContent = boolean ? say("yes_true") : say("no_false");
   return node;
 }
 
 function showTable(variables, rows, count, seconds) {
-  const shown = rows.length > SHOWN_ROWS ? `; the first ${SHOWN_ROWS} are shown, download for all` : "";
-  status.textContent = `${count} in ${seconds} s${shown}.`;
-  resultsBox.replaceChildren(renderTable(variables, rows, prefixes, SHOWN_ROWS, site));
+  const shown = rows.length > SHOWN_ROWS ? say("first_shown", { n: SHOWN_ROWS }) : "";
+  status.textContent = say("answered_in", { count, s: seconds, shown });
+  const table = renderTable(variables, rows, prefixes, SHOWN_ROWS, site);
+  makeSortable(table);
+  resultsBox.replaceChildren(table);
 }
 
 function showDownloads(text, kind) {
   const label = document.createElement("span");
-  label.textContent = "Download:";
+  label.textContent = say("download");
   downloads.replaceChildren(label);
   for (const [name, mediaType, extension] of DOWNLOADS[kind]) {
     const button = document.createElement("button");
@@ -166,7 +175,7 @@ async function download(text, mediaType, fileName) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000); // the download must have begun by then
   } catch (error) {
-    showError({ message: `The download failed: ${error.message}` });
+    showError({ message: say("download_failed", { m: error.message }) });
   }
 }
 
@@ -198,7 +207,7 @@ function showError({ message, line, column }) {
   errorBox.replaceChildren();
   if (line) {
     const where = document.createElement("strong");
-    where.textContent = `Line ${line}, column ${column ?? "?"}: `;
+    where.textContent = say("line_column", { line, column: column ?? "?" });
     errorBox.append(where);
     editor.markError(line, column ?? 1);
   }
@@ -210,7 +219,7 @@ function showError({ message, line, column }) {
   if (short !== summary) {
     const details = document.createElement("details");
     const label = document.createElement("summary");
-    label.textContent = "Full message";
+    label.textContent = say("full_message");
     const full = document.createElement("pre");
     full.textContent = message;
     details.append(label, full);

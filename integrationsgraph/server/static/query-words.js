@@ -32,12 +32,20 @@ export function declarePrefixes(text, names, prefixes) {
   return lines.join("") + text;
 }
 
-/** A problem the endpoint would refuse, in words, or null. */
-export function problemInWords(text, prefixes) {
+// English when the page passes no words of its own.
+const ENGLISH = {
+  read_only: "This endpoint is read-only: it answers queries (SELECT, ASK, CONSTRUCT, DESCRIBE), not updates.",
+  unknown_prefix: "unknown prefix '{name}' on line {line}",
+};
+
+/** A problem the endpoint would refuse, in words (`words`: the page's, see EDITOR_WORDS), or null. */
+export function problemInWords(text, prefixes, words = ENGLISH) {
   const body = blanked(text).replace(/\b(PREFIX\s+[\w.-]*:|BASE)\s*/gi, "").trim();
-  if (UPDATE.test(body)) return { message: "This endpoint is read-only: it answers queries (SELECT, ASK, CONSTRUCT, DESCRIBE), not updates." };
+  if (UPDATE.test(body)) return { message: words.read_only };
   for (const { name, line, column } of undeclaredPrefixes(text)) {
-    if (!(name in prefixes)) return { message: `unknown prefix '${name}' on line ${line}`, line, column };
+    if (!(name in prefixes)) {
+      return { message: words.unknown_prefix.replace("{name}", name).replace("{line}", String(line)), line, column };
+    }
   }
   return null;
 }

@@ -67,6 +67,7 @@ async def test_page_loads_nothing_from_elsewhere(pages_client):
         "/static/favicon.svg",
         "/static/style.css",
         "/static/search.js",
+        "/static/sortable.js",
         "/static/query-page.js",
     ]
     for source in sources:
