@@ -108,3 +108,36 @@ def test_weekdays_in_a_document_dated_to_the_month_give_the_month(ingest_text):
     (meeting,) = meetings(ingested)
     assert (meeting.start.edtf, meeting.start.method) == ("2031-05", "from-release-date")
     assert meeting.status == "announced"
+
+
+def test_the_place_of_who_told_is_not_the_meetings(ingest_text):
+    said = ingest_text(
+        "Die Hessische Integrationskonferenz tagt am 3. Mai 2031 erneut, sagte die Ministerin in Wiesbaden.\n"
+    )
+    told = ingest_text(
+        "Auf der Sitzung am 3. Mai 2031 wurde die Vorsitzende bestätigt, wie die Hessische "
+        "Integrationskonferenz am Dienstag in Kassel mitteilte.\n"
+    )
+    for ingested in (said, told):
+        (meeting,) = meetings(ingested)
+        assert (meeting.start.edtf, meeting.place) == ("2031-05-03", None)
+
+
+def test_two_meetings_of_a_sentence_each_with_its_own_place(ingest_text):
+    ingested = ingest_text(
+        "Nach einem Treffen der IntMK in Kassel sagte die Ministerin am Donnerstag mit Blick auf die "
+        "Ministerpräsidentenkonferenz am 10. Mai 2031, es fehle Geld.\n",
+        "2031-04-20",
+    )
+    by_body = {m.body: m for m in meetings(ingested)}
+    assert (by_body["body:intmk"].place, by_body["body:intmk"].start) == ("place:kassel", None)
+    conference = by_body["body:ministerpraesidentenkonferenz"]
+    assert (conference.place, conference.start.edtf, conference.status) == (None, "2031-05-10", "announced")
+
+
+def test_a_month_of_the_coming_year(ingest_text):
+    ingested = ingest_text(
+        "Die nächste Sitzung der IntMK ist im April kommenden Jahres in Fulda geplant.\n", "2031-07"
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.start.edtf, meeting.place, meeting.status) == ("2032-04", "place:fulda", "announced")

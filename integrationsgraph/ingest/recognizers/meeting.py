@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from integrationsgraph.ingest.bodies import BodyMention
-from integrationsgraph.ingest.dates import FROM_RELEASE_DATE, DateMention, PartialDate
+from integrationsgraph.ingest.dates import FROM_RELEASE_DATE, MONTHS, DateMention, PartialDate
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.linking import Entity
@@ -85,6 +85,12 @@ _OTHER_SESSION = re.compile(
     r"^\s+(?:des|der)\s+(?:[\w-]+\s+)?[\w-]*(?:[Aa]usschuss|[Ll]andtag|[Ff]raktion|[Rr]at|[Kk]ommission|[Pp]artei"
     r"|[Vv]erband|[Vv]erein|[Gg]remium|[Bb]undestag|[Bb]undesrat|[Gg]esellschaft|[Ss]tiftung)(?:es|s|n|en)?(?![\w-])"
 )
+_REPORTING = re.compile(
+    r"(?<![\w-])(?:sagte|sagt|mitteilte|teilte|erklärte|berichtete|betonte|kündigte|so)(?![\w-])"
+)
+_ON_DAY = re.compile(r"\s+am\s+")
+_AS_TOLD = re.compile(r"\s*wie\s")
+_CLAUSE_MARK = re.compile(r"[,;:„“\"»«]")
 _CHAIR = re.compile(r"(?:unter\s+(?:dem\s+)?(?:Vorsitz|Leitung)|Vorsitzende[rn]?)\b")
 
 
@@ -115,7 +121,10 @@ def _sentence_meetings(
     dates = [d for d in mentioned if _meeting_date(document, d)]
     if not dates and mentioned and all(_weekday_only(d) for d in mentioned):
         dates = _month_of_weekdays(document, mentioned)
-    anchors = _anchors(document, sentence, proposals, bool(dates))
+    # a month without its year ("noch im Januar") dates a meeting named otherwise, but does not make a
+    # bare "Konferenz" one ("im April kommenden Jahres" gives the year)
+    year_given = [d for d in dates if any(char.isdigit() for char in d.exact) or "Jahr" in d.exact]
+    anchors = _anchors(document, sentence, proposals, bool(year_given))
     heading = None
     if not anchors and dates and dates[0].start == sentence.start and previous is not None:
         heading = _last_line(previous)
@@ -133,7 +142,11 @@ def _sentence_meetings(
         assigned[before[-1] if before and heading is None else 0].append(mention)
     facts = []
     for index, anchor in enumerate(anchors):
-        fact = _meeting(document, sentence, anchor, assigned[index], proposals)
+        # of several meetings in a sentence, each has the places between its word and the next one's, as
+        # with dates ("nach einem Treffen in Wiesbaden ... mit Blick auf die Konferenz am 10. Mai")
+        following = anchors[index + 1].start if index + 1 < len(anchors) else sentence.end
+        own = (anchor.start if index else sentence.start, following)
+        fact = _meeting(document, sentence, anchor, assigned[index], proposals, own=own)
         if fact is not None:
             if heading is not None:
                 fact.add_span(heading.start, heading.end)
@@ -149,7 +162,13 @@ _TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
 
 
 def _weekday_only(mention: DateMention) -> bool:
-    return mention.relative is None and not any(char.isdigit() for char in mention.exact)
+    return mention.relative is None and _no_day_or_month(mention)
+
+
+def _no_day_or_month(mention: DateMention) -> bool:
+    """A weekday alone: neither a number nor a month's name ("im April kommenden Jahres" has a month)."""
+    words = mention.exact.lower().split()
+    return not any(char.isdigit() for char in mention.exact) and not any(word in MONTHS for word in words)
 
 
 def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[DateMention]:
@@ -175,7 +194,7 @@ def _meeting_date(document: Document, mention: DateMention) -> bool:
 
 def _bare_weekday(mention: DateMention, before: str) -> bool:
     """A weekday alone ("am Freitag"), which may be any week's; "seit Mittwoch" and "kommenden" are kept."""
-    if any(char.isdigit() for char in mention.exact) or mention.relative not in {None}:
+    if not _no_day_or_month(mention) or mention.relative not in {None}:
         return False
     return not before.rstrip().lower().endswith("seit")
 
@@ -212,8 +231,12 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
     for body in document.within(document.bodies, sentence):
         if body.generic or body.classification not in {"ministers-conference", "integration-conference"}:
             continue
-        if not _anchor_allowed(document, sentence, body.start, body.end, False):
-            continue
+        dated_by_name = any(
+            _ON_DAY.fullmatch(document.body, body.end, d.start)
+            for d in document.within(document.dates, sentence)
+        )
+        if not dated_by_name and not _anchor_allowed(document, sentence, body.start, body.end, False):
+            continue  # "die Ministerpräsidentenkonferenz am 10. Mai" names a meeting by its date
         if any(a.start <= body.start < a.end + 60 and a.body_ref == body.body.ref for a in anchors):
             continue
         if any(body.start <= a.start < body.end for a in anchors):
@@ -253,11 +276,21 @@ def _body_near(document: Document, sentence: Sentence, position: int):
 
 
 def _meeting(
-    document: Document, sentence: Sentence, anchor: _Anchor, dates: list[DateMention], proposals: Proposals
+    document: Document,
+    sentence: Sentence,
+    anchor: _Anchor,
+    dates: list[DateMention],
+    proposals: Proposals,
+    *,
+    own: tuple[int, int],
 ) -> Fact | None:
     text = document.body
     ordinal = _ordinal(text[max(sentence.start, anchor.start - 40) : anchor.start])
-    places = cities_in(document, sentence)
+    places = [
+        city
+        for city in cities_in(document, sentence)
+        if own[0] <= city.start < own[1] and not _reported_from(document, sentence, city)
+    ]
     verb = _VERB.search(sentence.text)
     relative = bool(_RELATIVE_DAY.search(text[max(sentence.start, anchor.start - 20) : anchor.start]))
     proposed = bool(_PROPOSED.search(sentence.text)) and anchor.type is not None
@@ -297,6 +330,20 @@ def _meeting(
     fact.holder = _chair(document, sentence, proposals)
     fact.add_span(sentence.start, sentence.end)
     return fact
+
+
+def _reported_from(document: Document, sentence: Sentence, city) -> bool:
+    """A city in the clause that says who told ("sagte Klose in Wiesbaden", "wie der Rat am Dienstag in
+    Düsseldorf mitteilte") is where it was said, not where the meeting is."""
+    text = document.body
+    start = max([sentence.start, *(m.end() for m in _CLAUSE_MARK.finditer(text, sentence.start, city.start))])
+    if _REPORTING.search(text, start, city.start):
+        return True
+    end = _CLAUSE_MARK.search(text, city.end, sentence.end)
+    return bool(
+        _AS_TOLD.match(text, start)
+        and _REPORTING.search(text, city.end, end.start() if end else sentence.end)
+    )
 
 
 def _ordinal(before: str) -> int | None:
