@@ -67,7 +67,7 @@ _HELD = re.compile(
 _ANNOUNCED = re.compile(
     r"(?<![\w-])(?:findet|finden|stattfinden|wird|werden|soll|sollen|geplant|plant|treffen\s+sich|trifft\s+sich"
     r"|tagt|tagen|beginnenden|beginnt|lädt|einladen|kommende[nr]?|nächste[nr]?|Vorschau|künftig|bevorstehende[nr]?"
-    r"|erwartet|erwarten|wollen|will|leiten)(?![\w-])"
+    r"|erwartet|erwarten|wollen|will|leiten|angepeilt|angestrebt|vorgesehen)(?![\w-])"
 )
 _PROPOSED = re.compile(r"(?<![\w-])(?:schlug|vorgeschlagen|schlägt)(?![\w-])")
 _VERB = re.compile(
@@ -85,6 +85,14 @@ _OTHER_SESSION = re.compile(
     r"^\s+(?:des|der)\s+(?:[\w-]+\s+)?[\w-]*(?:[Aa]usschuss|[Ll]andtag|[Ff]raktion|[Rr]at|[Kk]ommission|[Pp]artei"
     r"|[Vv]erband|[Vv]erein|[Gg]remium|[Bb]undestag|[Bb]undesrat|[Gg]esellschaft|[Ss]tiftung)(?:es|s|n|en)?(?![\w-])"
 )
+_HALF_YEAR = re.compile(
+    r"(?<![\w-])(?:im|für\s+das|in\s+der)\s+(?P<which>erste|zweite)[nm]?\s+(?:Halbjahr|Jahreshälfte)"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?(?![\w-])"
+)
+_AT_MEETING = re.compile(
+    r"(?<![\w-])(?:[Aa]uf|[Bb]ei)\s+(?:einer|einem|der|dem|ihrer|ihrem|seiner|seinem)\s+(?:[a-zäöü]\w*\s+)?$"
+)
+_DONE_THERE = re.compile(r"(?<![\w-])(?:wurden?|waren|war)(?![\w-])")
 _REPORTING = re.compile(
     r"(?<![\w-])(?:sagte|sagt|mitteilte|teilte|erklärte|berichtete|betonte|kündigte|so)(?![\w-])"
 )
@@ -297,12 +305,22 @@ def _meeting(
     caption = len(sentence.text) <= 80 and not verb
     placed_caption = caption and (places or re.search(r"\bi[nm]\s+[A-ZÄÖÜ]", sentence.text))
     years = bare_years(document, sentence) if not dates and (ordinal is not None or placed_caption) else []
-    if not dates and ordinal is None and not places and not relative and not proposed and len(years) != 1:
+    # "Auf einer Mitgliederversammlung wurde X bestätigt": something happened at it, so it was held
+    attended = bool(_AT_MEETING.search(text, max(sentence.start, anchor.start - 40), anchor.start)) and bool(
+        _DONE_THERE.search(sentence.text)
+    )
+    half = _HALF_YEAR.search(sentence.text) if not dates else None
+    if not (
+        dates or ordinal is not None or places or relative or proposed or len(years) == 1 or attended or half
+    ):
         return None
     stated = [d for d in dates if d.first.method == "stated"] or dates
     first = stated[0] if stated else None
     start = first.first if first and first.first.year is not None else None
     end = first.last if first and first.last.year is not None else None
+    if half and half["year"]:  # "im zweiten Halbjahr 2019": July to December (without its year: undated)
+        months = (1, 6) if half["which"].lower().startswith("erst") else (7, 12)
+        start, end = PartialDate(int(half["year"]), months[0]), PartialDate(int(half["year"]), months[1])
     if start is None and len(years) == 1:
         start = end = years[0][1]
     if start is not None and start == end and start.day is not None and _TWO_DAYS.search(sentence.text):
@@ -327,6 +345,7 @@ def _meeting(
     fact.online = bool(_ONLINE.search(sentence.text))
     if fact.cancelled:  # it was announced and did not take place: never "held"
         fact.status = "announced"
+    fact.timed = half is not None
     fact.holder = _chair(document, sentence, proposals)
     fact.add_span(sentence.start, sentence.end)
     return fact
