@@ -35,7 +35,7 @@ _NOUN = re.compile(
     r"(?<![\w-])(?P<noun>"
     + "|".join(noun.capitalize() for noun in sorted(_NOUNS, key=len, reverse=True))
     + r"|[A-ZÄÖÜ][a-zäöüß]*gipfel|Gipfel|[A-ZÄÖÜ][a-zäöüß]*versammlung|Jahrestagung|Fachtagung"
-    r"|Videokonferenz)"
+    r"|[A-ZÄÖÜ][a-zäöüß]*gipfels|Videokonferenz)"
     r"(?![\w-])"
 )
 # A summit is a meeting of whoever invites to it: the federal government where the chancellor does.
@@ -166,6 +166,15 @@ def _sentence_meetings(
 _OTHER_EVENT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?[\w-]*(?:[Ww]ahl(?:en)?|[Ff]rist|[Ss]tichtag)(?![\w-])")
 # "gültig vom 04.04.2023 bis 31.12.2030": a period of validity, no meeting
 _VALIDITY = re.compile(r"\s*bis\s+(?:zum\s+)?\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2}")
+_PLANNING_YEARS = 2
+# a meeting that dates something else ("nach dem ersten Gipfel ... 2007 einberufen") has none of its dates
+_TIME_REFERENCE = re.compile(
+    r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Ss]eit)\s+(?:dem|der|einem|einer|ihrem|ihrer|seinem|seiner)\s+"
+    r"(?:[\w.-]+\s+)?(?:[\w-]+\s+)?$"
+)
+_HAND_OVER_OF = re.compile(
+    r"[A-ZÄÖÜ]?[\wäöüß]*(?:übergabe|Übergabe|übernahme|wechsel)\s+(?:der|des)\s+(?:\S+\s+)?$"
+)
 _TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
 
 
@@ -193,11 +202,22 @@ def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[
 def _meeting_date(document: Document, mention: DateMention) -> bool:
     """Not an end ("bis zum"), a tenure's start ("zum 1. Oktober") or a weekday of unknown week."""
     before = document.body[max(0, mention.start - 6) : mention.start]
+    if _beyond_planning(document, mention):
+        return False
     if _OTHER_EVENT_AFTER.match(document.body, mention.end) or _VALIDITY.match(document.body, mention.end):
         return False  # "am 14. September anstehenden Integrationsratswahlen": the date of something else
     return not (
         is_end_date(document, mention) or _bare_weekday(mention, before) or _TENURE_DATE.search(before)
     )
+
+
+def _beyond_planning(document: Document, mention: DateMention) -> bool:
+    """A day more than two years after the text's own stated date: no release announces a meeting that
+    far ahead to the day, so it is page furniture stored with the text later (a sidebar of coming dates)."""
+    issued, first = document.issued, mention.first
+    if issued is None or issued.method != "stated" or issued.day is None or first.day is None:
+        return False
+    return first.earliest is not None and first.earliest.year - issued.year > _PLANNING_YEARS
 
 
 def _bare_weekday(mention: DateMention, before: str) -> bool:
@@ -220,8 +240,11 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
         near = _body_near(document, sentence, end)
         if near is None and _OTHER_SESSION.match(document.body[end : end + 60]):
             continue  # "Sitzung des Ausschusses": a meeting of a body we do not know
+        summit = match["noun"].lower().endswith(("gipfel", "gipfels"))
+        named = _named_as_body(document, sentence, start) if summit else None
+        if named is not None:  # a summit the registry knows by its name ("Integrationsgipfel") is its own
+            near = named
         body = near or main
-        summit = match["noun"].lower().endswith("gipfel")
         if summit and near is None:  # a summit is its convener's, never the document's body by default
             if not _FEDERAL_HOST.search(sentence.text):
                 continue
@@ -239,6 +262,8 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
     for body in document.within(document.bodies, sentence):
         if body.generic or body.classification not in {"ministers-conference", "integration-conference"}:
             continue
+        if _HAND_OVER_OF.search(document.body, max(sentence.start, body.start - 60), body.start):
+            continue  # "die Stabübergabe der IntMK findet statt": a hand-over, not a session
         dated_by_name = any(
             _ON_DAY.fullmatch(document.body, body.end, d.start)
             for d in document.within(document.dates, sentence)
@@ -275,6 +300,10 @@ def _anchor_allowed(document: Document, sentence: Sentence, start: int, end: int
     return bool(_VERB.search(sentence.text) or _ordinal(before) or caption or placed or undisputed_date)
 
 
+def _named_as_body(document: Document, sentence: Sentence, position: int):
+    return next((b for b in document.within(document.bodies, sentence) if b.start == position), None)
+
+
 def _body_near(document: Document, sentence: Sentence, position: int):
     """The body a meeting word belongs to: named right after it ("Sitzung der Integrationskonferenz")."""
     for body in document.within(document.bodies, sentence):
@@ -294,6 +323,9 @@ def _meeting(
 ) -> Fact | None:
     text = document.body
     ordinal = _ordinal(text[max(sentence.start, anchor.start - 40) : anchor.start])
+    reference = bool(_TIME_REFERENCE.search(text, max(sentence.start, anchor.start - 40), anchor.start))
+    if reference:
+        dates = []  # "nach dem ersten Integrationsgipfel ... im Jahr 2007 einberufen": the date of the other
     places = [
         city
         for city in cities_in(document, sentence)
@@ -305,10 +337,14 @@ def _meeting(
     caption = len(sentence.text) <= 80 and not verb
     placed_caption = caption and (places or re.search(r"\bi[nm]\s+[A-ZÄÖÜ]", sentence.text))
     years = bare_years(document, sentence) if not dates and (ordinal is not None or placed_caption) else []
+    if reference:
+        years = []
     # "Auf einer Mitgliederversammlung wurde X bestätigt": something happened at it, so it was held
     attended = bool(_AT_MEETING.search(text, max(sentence.start, anchor.start - 40), anchor.start)) and bool(
         _DONE_THERE.search(sentence.text)
     )
+    if reference and not places and not relative:
+        return None  # only a point in time for something else: the text tells nothing of the meeting
     half = _HALF_YEAR.search(sentence.text) if not dates else None
     if not (
         dates or ordinal is not None or places or relative or proposed or len(years) == 1 or attended or half
