@@ -141,3 +141,69 @@ def test_a_month_of_the_coming_year(ingest_text):
     )
     (meeting,) = meetings(ingested)
     assert (meeting.start.edtf, meeting.place, meeting.status) == ("2032-04", "place:fulda", "announced")
+
+
+def test_a_sidebar_of_dates_years_after_the_text_is_no_meeting_of_it(ingest_text):
+    ingested = ingest_text(
+        "Heute übergibt Hessen den Vorsitz der IntMK an Bremen.\n"
+        "Hauptkonferenz (Ministerebene):\n14.-15. April 2037 in Fulda\n",
+        "2031-09-11",
+    )
+    assert meetings(ingested) == []
+
+
+def test_a_hand_over_of_the_conference_is_no_session(ingest_text):
+    ingested = ingest_text(
+        "Heute findet die offizielle Stabübergabe der Integrationsministerkonferenz statt.\n", "2031-09-11"
+    )
+    assert meetings(ingested) == []
+
+
+def test_a_summit_the_registry_knows_by_name_also_in_the_genitive(ingest_text):
+    ingested = ingest_text(
+        "Das teilte die Ministerin anlässlich des heutigen zwölften Integrationsgipfels im Kanzleramt mit. "
+        "Auf dem heutigen Treffen fehlte der Innenminister.\n",
+        "2031-06-15",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.body, meeting.ordinal, meeting.start.edtf) == (
+        "body:integrationsgipfel",
+        12,
+        "2031-06-15",
+    )
+
+
+def test_a_meeting_that_only_dates_something_else(ingest_text):
+    ingested = ingest_text(
+        "Die IntMK wurde nach dem ersten Integrationsgipfel auf Wunsch der Länder im Jahr 2031 einberufen.\n"
+    )
+    assert meetings(ingested) == []
+
+
+def test_a_session_of_a_numbered_conference_year_is_one_meeting(ingest_text):
+    ingested = ingest_text(
+        "Die Hauptkonferenz der 25. Konferenz der für Integration zuständigen Ministerinnen und Minister "
+        "(IntMK) sollte am 29. und 30. April 2031 in Kassel stattfinden.\n",
+        "2031-01-10",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.ordinal, meeting.type, meeting.start.edtf, meeting.place) == (
+        25,
+        "main-conference",
+        "2031-04-29",
+        "place:kassel",
+    )
+
+
+def test_an_assembly_where_something_was_done_and_a_half_year(ingest_text):
+    assembly = ingest_text(
+        "Auf einer Mitgliederversammlung der Hessischen Integrationskonferenz wurde die Vorsitzende "
+        "bestätigt.\n"
+    )
+    (held,) = meetings(assembly)
+    assert (held.body, held.status, held.start) == ("body:hessische-integrationskonferenz", "held", None)
+    planned = ingest_text(
+        "Ein Treffen der Hessischen Integrationskonferenz sei für das zweite Halbjahr 2031 angepeilt.\n"
+    )
+    (announced,) = meetings(planned)
+    assert (announced.start.edtf, announced.end.edtf, announced.status) == ("2031-07", "2031-12", "announced")

@@ -132,7 +132,7 @@ def _sentence_meetings(
     # a month without its year ("noch im Januar") dates a meeting named otherwise, but does not make a
     # bare "Konferenz" one ("im April kommenden Jahres" gives the year)
     year_given = [d for d in dates if any(char.isdigit() for char in d.exact) or "Jahr" in d.exact]
-    anchors = _anchors(document, sentence, proposals, bool(year_given))
+    anchors = _anchors(document, sentence, proposals, bool(year_given or _HALF_YEAR.search(sentence.text)))
     heading = None
     if not anchors and dates and dates[0].start == sentence.start and previous is not None:
         heading = _last_line(previous)
@@ -167,6 +167,10 @@ _OTHER_EVENT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?[\w-]*(?:[Ww]ahl(?:en)?|[Ff
 # "gültig vom 04.04.2023 bis 31.12.2030": a period of validity, no meeting
 _VALIDITY = re.compile(r"\s*bis\s+(?:zum\s+)?\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2}")
 _PLANNING_YEARS = 2
+_OF_NUMBERED_GAP = re.compile(r"\s+(?:der|des)\s+(?:\d{1,2}\.\s*)?")
+_OF_NUMBERED = re.compile(
+    r"\s+(?:der|des)\s+(?:(?P<n>\d{1,2})\.\s*)?(?=Konferenz|IntMK|Integrationsminister)"
+)
 # a meeting that dates something else ("nach dem ersten Gipfel ... 2007 einberufen") has none of its dates
 _TIME_REFERENCE = re.compile(
     r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Ss]eit)\s+(?:dem|der|einem|einer|ihrem|ihrer|seinem|seiner)\s+"
@@ -275,8 +279,16 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
         if any(body.start <= a.start < body.end for a in anchors):
             continue
         ref = proposals.body(body.body, body.classification)
+        if document.body[body.start - 1 : body.start] == "(" and any(a.body_ref == ref for a in anchors):
+            continue  # "(IntMK)" repeats the name before it
         anchors.append(_Anchor(body.start, body.end, None, ref, body.classification))
-    return sorted(anchors, key=lambda a: a.start)
+    anchors.sort(key=lambda a: a.start)
+    # "die Hauptkonferenz der 15. Konferenz": the numbered conference year holds the session, one meeting
+    return [
+        a
+        for i, a in enumerate(anchors)
+        if not (i and _OF_NUMBERED_GAP.fullmatch(document.body, anchors[i - 1].end, a.start))
+    ]
 
 
 def _federal_government(proposals: Proposals, start: int, end: int) -> BodyMention:
@@ -323,6 +335,9 @@ def _meeting(
 ) -> Fact | None:
     text = document.body
     ordinal = _ordinal(text[max(sentence.start, anchor.start - 40) : anchor.start])
+    numbered = _OF_NUMBERED.match(text, anchor.end)
+    if ordinal is None and numbered and numbered["n"]:
+        ordinal = int(numbered["n"])
     reference = bool(_TIME_REFERENCE.search(text, max(sentence.start, anchor.start - 40), anchor.start))
     if reference:
         dates = []  # "nach dem ersten Integrationsgipfel ... im Jahr 2007 einberufen": the date of the other
