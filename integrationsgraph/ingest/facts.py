@@ -38,7 +38,7 @@ class Fact:
     originals: list[str] = field(default_factory=list)
     cancelled: bool = False  # a meeting called off ("abgesagt")
     online: bool = False  # a meeting held or moved online ("als Videokonferenz")
-    timed: bool = False  # a meeting the text sets in a period it leaves open ("für das zweite Halbjahr")
+    timed: bool = False  # set in a day or period the text leaves open ("gestern", "im zweiten Halbjahr")
     acting: bool = False  # an office held in an acting capacity ("kommissarisch")
 
     def add_span(self, start: int, end: int) -> None:

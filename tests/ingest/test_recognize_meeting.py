@@ -207,3 +207,13 @@ def test_an_assembly_where_something_was_done_and_a_half_year(ingest_text):
     )
     (announced,) = meetings(planned)
     assert (announced.start.edtf, announced.end.edtf, announced.status) == ("2031-07", "2031-12", "announced")
+
+
+def test_a_session_of_yesterday_in_an_undated_text(ingest_text):
+    ingested = ingest_text("Dazu tagte gestern erneut die Hessische Integrationskonferenz.\n")
+    (meeting,) = meetings(ingested)
+    assert (meeting.body, meeting.status, meeting.start) == (
+        "body:hessische-integrationskonferenz",
+        "held",
+        None,
+    )

@@ -80,6 +80,7 @@ _TWO_DAYS = re.compile(r"zweitägig|zwei\s+Tage", re.I)
 _MOTTO = re.compile(r"Motto\s*[„\"»‚']\s*(?P<motto>[^“\"«‘']{3,120}?)\s*[“\"«‘']")
 _CHAIR_YEAR = re.compile(r"Vorsitz\w*\s+(?:der|für\s+die|über\s+die)\s+(?:nunmehr\s+)?(?:\d{1,2}\.\s*)?$")
 _CHAIR_WORD = re.compile(r"Vorsitz")
+_TODAY = re.compile(r"(?<![\w-])(?:gestern|heute|morgen)(?![\w-])")
 _RELATIVE_DAY = re.compile(r"(?:heutigen|gestrigen|morgigen)\s+$")
 _OTHER_SESSION = re.compile(
     r"^\s+(?:des|der)\s+(?:[\w-]+\s+)?[\w-]*(?:[Aa]usschuss|[Ll]andtag|[Ff]raktion|[Rr]at|[Kk]ommission|[Pp]artei"
@@ -348,6 +349,8 @@ def _meeting(
     ]
     verb = _VERB.search(sentence.text)
     relative = bool(_RELATIVE_DAY.search(text[max(sentence.start, anchor.start - 20) : anchor.start]))
+    # "Dazu tagte gestern erneut die Konferenz": a day of its own, even where the text's date is unknown
+    relative = relative or bool(verb and _TODAY.search(sentence.text))
     proposed = bool(_PROPOSED.search(sentence.text)) and anchor.type is not None
     caption = len(sentence.text) <= 80 and not verb
     placed_caption = caption and (places or re.search(r"\bi[nm]\s+[A-ZÄÖÜ]", sentence.text))
@@ -396,7 +399,7 @@ def _meeting(
     fact.online = bool(_ONLINE.search(sentence.text))
     if fact.cancelled:  # it was announced and did not take place: never "held"
         fact.status = "announced"
-    fact.timed = half is not None
+    fact.timed = half is not None or relative
     fact.holder = _chair(document, sentence, proposals)
     fact.add_span(sentence.start, sentence.end)
     return fact
