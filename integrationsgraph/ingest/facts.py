@@ -38,7 +38,9 @@ class Fact:
     originals: list[str] = field(default_factory=list)
     cancelled: bool = False  # a meeting called off ("abgesagt")
     online: bool = False  # a meeting held or moved online ("als Videokonferenz")
-    timed: bool = False  # set in a day or period the text leaves open ("gestern", "im zweiten Halbjahr")
+    specific: bool = (
+        False  # one meeting told of without date, number or place ("gestern", "bei ihrer Konferenz")
+    )
     acting: bool = False  # an office held in an acting capacity ("kommissarisch")
 
     def add_span(self, start: int, end: int) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from integrationsgraph.ingest.gazetteer import load_gazetteer
+from integrationsgraph.ingest.linking import load_registry
+from integrationsgraph.ingest.pipeline import ingest_source
+from integrationsgraph.ingest.reading import read_document
+
 from .conftest import facts_of
 
 
@@ -217,3 +222,32 @@ def test_a_session_of_yesterday_in_an_undated_text(ingest_text):
         "held",
         None,
     )
+
+
+def test_a_conference_at_which_the_members_did_something_was_held(ingest_text):
+    ingested = ingest_text(
+        "13 der 16 für Integration zuständigen Landesminister haben sich bei ihrer Konferenz am Bodensee für "
+        "ein Einwanderungsgesetz ausgesprochen.\n",
+        "2031-03-15",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.body, meeting.status, meeting.start, meeting.place) == ("body:intmk", "held", None, None)
+
+
+def test_a_district_named_with_its_city(ingest_entities_dir, tmp_path):
+    # a place the registry knows under a hyphenated altLabel ("Rostock-Warnemünde") is the meeting's place
+    entities = tmp_path / "entities"
+    entities.mkdir()
+    registry_text = (ingest_entities_dir / "registry.ttl").read_text(encoding="utf-8")
+    district = 'place:warnemuende a ig:Place ; rdfs:label "Warnemünde"@de ;'
+    registry_text += district + ' skos:altLabel "Rostock-Warnemünde"@de .\n'
+    (entities / "registry.ttl").write_text(registry_text, encoding="utf-8")
+    text = tmp_path / "district.txt"
+    text.write_text(
+        "Die Minister der IntMK sind am 3. Mai 2031 in Rostock-Warnemünde zu einer Konferenz "
+        "zusammengetroffen.\n",
+        encoding="utf-8",
+    )
+    ingested = ingest_source(read_document(text), load_registry(entities), load_gazetteer(), "ingested")
+    (meeting,) = meetings(ingested)
+    assert (meeting.place, meeting.start.edtf) == ("place:warnemuende", "2031-05-03")

@@ -93,7 +93,7 @@ _HALF_YEAR = re.compile(
 _AT_MEETING = re.compile(
     r"(?<![\w-])(?:[Aa]uf|[Bb]ei)\s+(?:einer|einem|der|dem|ihrer|ihrem|seiner|seinem)\s+(?:[a-zäöü]\w*\s+)?$"
 )
-_DONE_THERE = re.compile(r"(?<![\w-])(?:wurden?|waren|war)(?![\w-])")
+_DONE_THERE = re.compile(r"(?<![\w-])(?:wurden?|waren|war|haben|hat|hatten|hatte)(?![\w-])")
 _REPORTING = re.compile(
     r"(?<![\w-])(?:sagte|sagt|mitteilte|teilte|erklärte|berichtete|betonte|kündigte|so)(?![\w-])"
 )
@@ -310,11 +310,25 @@ def _anchor_allowed(document: Document, sentence: Sentence, start: int, end: int
     caption = len(sentence.text) <= 80 and not _VERB.search(sentence.text)
     placed = any(end <= city.start <= end + 40 for city in cities_in(document, sentence))
     undisputed_date = dated and not _CHAIR_WORD.search(sentence.text)
-    return bool(_VERB.search(sentence.text) or _ordinal(before) or caption or placed or undisputed_date)
+    return bool(
+        _VERB.search(sentence.text)
+        or _ordinal(before)
+        or caption
+        or placed
+        or undisputed_date
+        or _attended(document, sentence, start)
+    )
 
 
 def _named_as_body(document: Document, sentence: Sentence, position: int):
     return next((b for b in document.within(document.bodies, sentence) if b.start == position), None)
+
+
+def _attended(document: Document, sentence: Sentence, start: int) -> bool:
+    """ "Auf einer Mitgliederversammlung wurde X bestätigt", "haben sich bei ihrer Konferenz für ...
+    ausgesprochen": something was done at it, so it was held."""
+    at = _AT_MEETING.search(document.body, max(sentence.start, start - 40), start)
+    return bool(at and _DONE_THERE.search(sentence.text))
 
 
 def _body_near(document: Document, sentence: Sentence, position: int):
@@ -357,10 +371,7 @@ def _meeting(
     years = bare_years(document, sentence) if not dates and (ordinal is not None or placed_caption) else []
     if reference:
         years = []
-    # "Auf einer Mitgliederversammlung wurde X bestätigt": something happened at it, so it was held
-    attended = bool(_AT_MEETING.search(text, max(sentence.start, anchor.start - 40), anchor.start)) and bool(
-        _DONE_THERE.search(sentence.text)
-    )
+    attended = _attended(document, sentence, anchor.start)
     if reference and not places and not relative:
         return None  # only a point in time for something else: the text tells nothing of the meeting
     half = _HALF_YEAR.search(sentence.text) if not dates else None
@@ -399,7 +410,7 @@ def _meeting(
     fact.online = bool(_ONLINE.search(sentence.text))
     if fact.cancelled:  # it was announced and did not take place: never "held"
         fact.status = "announced"
-    fact.timed = half is not None or relative
+    fact.specific = half is not None or relative or attended
     fact.holder = _chair(document, sentence, proposals)
     fact.add_span(sentence.start, sentence.end)
     return fact

@@ -37,7 +37,7 @@ def merge_meetings(facts: list[Fact]) -> list[Fact]:
     return [
         f
         for f in merged
-        if f.start or f.ordinal or f.place or f.status == "proposed" or f.explicit_type or f.timed
+        if f.start or f.ordinal or f.place or f.status == "proposed" or f.explicit_type or f.specific
     ]
 
 
@@ -80,7 +80,7 @@ def _absorb(target: Fact, other: Fact) -> None:
     target.holder = target.holder or other.holder
     target.cancelled = target.cancelled or other.cancelled
     target.online = target.online or other.online
-    target.timed = target.timed or other.timed
+    target.specific = target.specific or other.specific
     if target.cancelled:
         target.status = "announced"
     target.confidence = max(target.confidence, other.confidence)
