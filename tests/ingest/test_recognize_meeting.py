@@ -251,3 +251,15 @@ def test_a_district_named_with_its_city(ingest_entities_dir, tmp_path):
     ingested = ingest_source(read_document(text), load_registry(entities), load_gazetteer(), "ingested")
     (meeting,) = meetings(ingested)
     assert (meeting.place, meeting.start.edtf) == ("place:warnemuende", "2031-05-03")
+
+
+def test_a_meeting_of_the_next_year(ingest_text):
+    ingested = ingest_text(
+        "Die IntMK wird sich im nächsten Jahr zu ihrer Hauptkonferenz in Fulda treffen.\n", "2031-06-30"
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.start.edtf, meeting.start.method, meeting.place) == (
+        "2032",
+        "from-release-date",
+        "place:fulda",
+    )

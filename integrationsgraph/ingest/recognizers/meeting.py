@@ -80,6 +80,7 @@ _TWO_DAYS = re.compile(r"zweitägig|zwei\s+Tage", re.I)
 _MOTTO = re.compile(r"Motto\s*[„\"»‚']\s*(?P<motto>[^“\"«‘']{3,120}?)\s*[“\"«‘']")
 _CHAIR_YEAR = re.compile(r"Vorsitz\w*\s+(?:der|für\s+die|über\s+die)\s+(?:nunmehr\s+)?(?:\d{1,2}\.\s*)?$")
 _CHAIR_WORD = re.compile(r"Vorsitz")
+_NEXT_YEAR = re.compile(r"(?<![\w-])im\s+(?:nächsten|kommenden|folgenden)\s+Jahr(?![\w-])")
 _TODAY = re.compile(r"(?<![\w-])(?:gestern|heute|morgen)(?![\w-])")
 _RELATIVE_DAY = re.compile(r"(?:heutigen|gestrigen|morgigen)\s+$")
 _OTHER_SESSION = re.compile(
@@ -388,6 +389,10 @@ def _meeting(
         start, end = PartialDate(int(half["year"]), months[0]), PartialDate(int(half["year"]), months[1])
     if start is None and len(years) == 1:
         start = end = years[0][1]
+    coming = _NEXT_YEAR.search(sentence.text) if start is None and not reference else None
+    if coming and document.reference is not None:  # "im nächsten Jahr": the year after the text's
+        note = f"'{coming.group(0)}' counted from the document date {document.reference}"
+        start = end = PartialDate(document.reference.year + 1, method=FROM_RELEASE_DATE, note=note)
     if start is not None and start == end and start.day is not None and _TWO_DAYS.search(sentence.text):
         end = _next_day(start)
     meeting_type = anchor.type or _default_type(anchor, sentence)
