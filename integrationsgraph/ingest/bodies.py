@@ -103,6 +103,9 @@ def find_bodies(
             continue
         # an abbreviation may start a compound ("IntMK-Vorsitz")
         end = r"(?!\w)" if len(name) <= 6 and " " not in name else r"(?![\w-])"
+        # a one-word name also in the genitive ("des Integrationsgipfels")
+        if len(name) > 6 and " " not in name and name[-1] not in "sz":
+            end = r"(?:e?s)?" + end
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}{end}", text, re.IGNORECASE):
             kind = registry.classifications.get(ref) or _classification(name)
             add(BodyMention(match.start(), match.end(), match.group(0), entity, kind))

@@ -104,7 +104,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "numeric",
         re.compile(r"\b(?P<day1>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>(?:19|20)?\d{2})\b(?!\.\d)"),
     ),
-    ("month-year", re.compile(rf"\b(?:im|seit|ab|bis)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b", re.I)),
+    (
+        "month-year",
+        re.compile(
+            rf"\b(?:im|seit|ab|bis)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d{{2}})"
+            r"|\s+(?:des\s+)?(?P<other_year>kommenden|nächsten|folgenden|vergangenen|letzten)\s+Jahres)?\b",
+            re.I,
+        ),
+    ),
     ("month-year", re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)),
     (
         "weekday",
@@ -148,6 +155,12 @@ def _mention(kind: str, match: re.Match[str], document_date: date | None) -> Dat
     month = MONTHS[groups["month"].lower()]
     year = int(groups["year"]) if groups.get("year") else None
     if kind == "month-year":
+        other = (groups.get("other_year") or "").lower()
+        if other and document_date is not None:  # "im April kommenden Jahres": the year after the text's
+            year = document_date.year + (-1 if other in {"vergangenen", "letzten"} else 1)
+            note = f"'{match.group(0)}' counted from the document date {document_date}"
+            value = PartialDate(year, month, method=FROM_RELEASE_DATE, note=note)
+            return DateMention(match.start(), match.end(), match.group(0), value, value)
         value = _resolve_month(month, year, document_date)
         return DateMention(match.start(), match.end(), match.group(0), value, value)
     day1 = int(groups["day1"])

@@ -38,6 +38,7 @@ class Fact:
     originals: list[str] = field(default_factory=list)
     cancelled: bool = False  # a meeting called off ("abgesagt")
     online: bool = False  # a meeting held or moved online ("als Videokonferenz")
+    specific: bool = False  # one meeting told of, no date or place ("gestern", "bei ihrer Konferenz")
     acting: bool = False  # an office held in an acting capacity ("kommissarisch")
 
     def add_span(self, start: int, end: int) -> None:

@@ -37,6 +37,8 @@ body:hessische-integrationskonferenz a ig:Body ; org:classification igc:integrat
     rdfs:label "Hessische Integrationskonferenz"@de .
 body:integrationsbeirat-hessen a ig:Body ; org:classification igc:advisory-council ;
     rdfs:label "Integrationsbeirat"@de .
+body:integrationsgipfel a ig:Body ; org:classification igc:integration-conference ;
+    rdfs:label "Integrationsgipfel"@de .
 body:kabinett-hessen a ig:Body ; org:classification igc:cabinet ;
     rdfs:label "Hessisches Kabinett"@de ; skos:altLabel "Kabinett"@de .
 post:intmk-chair a ig:Post ; org:postIn body:intmk ; org:role igc:chair ;

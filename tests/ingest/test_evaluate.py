@@ -8,6 +8,7 @@ from integrationsgraph.ingest.evaluate import KINDS, Tally, dates_agree, evaluat
 from integrationsgraph.paths import DATA_DIR
 
 DEVELOPMENT_FOLDERS = ("press", "corpus/dev")
+HELD_ON_DEVELOPMENT_TEXTS = {"body_event"}
 
 
 def fact(kind: str, **values) -> dict:
@@ -45,15 +46,17 @@ def test_matching_is_one_to_one():
 
 
 @pytest.mark.slow
-def test_targets_on_the_development_texts(shared_dir):
-    # Issue 14's target, every kind, on the texts the recognizers were developed against (press/ and
-    # corpus/dev/). The folders curated since (intmk-hessen-2017-2025, federal-and-laender) are held-out
-    # texts: their figures are measured and quoted in docs/ingestion.md, not asserted here.
+def test_targets_on_the_curated_documents(shared_dir):
+    # Issue 14's target: precision >= 0.9 and recall >= 0.8 per kind on every curated document (press/
+    # and all corpus folders). Body events do not reach it yet on the folders curated in issue 15; they
+    # are held to it on the texts the recognizers were developed against (press/, corpus/dev/).
     evaluation = evaluate(DATA_DIR, shared_dir)
     assert sum(evaluation.curated_in(folder) for folder in DEVELOPMENT_FOLDERS) >= 40
+    assert len(evaluation.documents) >= 130
     for kind in KINDS:
+        folders = DEVELOPMENT_FOLDERS if kind in HELD_ON_DEVELOPMENT_TEXTS else tuple(evaluation.texts)
         tally = Tally()
-        for folder in DEVELOPMENT_FOLDERS:
+        for folder in folders:
             tally.add(evaluation.totals(folder)[kind])
         assert tally.recall >= 0.8, (kind, tally)
         assert tally.precision >= 0.9, (kind, tally)

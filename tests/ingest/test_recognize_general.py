@@ -74,7 +74,8 @@ def test_bodies_dissolved_renamed_and_existing_since_a_year(ingest_text):
 
 def test_a_summit_the_chancellor_invites_to_is_a_meeting_of_the_federal_government(ingest_text):
     result = ingest_text(
-        "Die Bundeskanzlerin hatte am 14. Juli 2031 zum ersten Integrationsgipfel eingeladen.\n"
+        # a summit the registry does not know by name (the Integrationsgipfel it does: its own body)
+        "Die Bundeskanzlerin hatte am 14. Juli 2031 zum ersten Flüchtlingsgipfel eingeladen.\n"
     )
     (meeting,) = facts_of(result, "meeting")
     assert (meeting.body, meeting.start.edtf, meeting.ordinal) == ("body:bundesregierung", "2031-07-14", 1)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from integrationsgraph.ingest.gazetteer import load_gazetteer
+from integrationsgraph.ingest.linking import load_registry
+from integrationsgraph.ingest.pipeline import ingest_source
+from integrationsgraph.ingest.reading import read_document
+
 from .conftest import facts_of
 
 
@@ -108,3 +113,153 @@ def test_weekdays_in_a_document_dated_to_the_month_give_the_month(ingest_text):
     (meeting,) = meetings(ingested)
     assert (meeting.start.edtf, meeting.start.method) == ("2031-05", "from-release-date")
     assert meeting.status == "announced"
+
+
+def test_the_place_of_who_told_is_not_the_meetings(ingest_text):
+    said = ingest_text(
+        "Die Hessische Integrationskonferenz tagt am 3. Mai 2031 erneut, sagte die Ministerin in Wiesbaden.\n"
+    )
+    told = ingest_text(
+        "Auf der Sitzung am 3. Mai 2031 wurde die Vorsitzende bestätigt, wie die Hessische "
+        "Integrationskonferenz am Dienstag in Kassel mitteilte.\n"
+    )
+    for ingested in (said, told):
+        (meeting,) = meetings(ingested)
+        assert (meeting.start.edtf, meeting.place) == ("2031-05-03", None)
+
+
+def test_two_meetings_of_a_sentence_each_with_its_own_place(ingest_text):
+    ingested = ingest_text(
+        "Nach einem Treffen der IntMK in Kassel sagte die Ministerin am Donnerstag mit Blick auf die "
+        "Ministerpräsidentenkonferenz am 10. Mai 2031, es fehle Geld.\n",
+        "2031-04-20",
+    )
+    by_body = {m.body: m for m in meetings(ingested)}
+    assert (by_body["body:intmk"].place, by_body["body:intmk"].start) == ("place:kassel", None)
+    conference = by_body["body:ministerpraesidentenkonferenz"]
+    assert (conference.place, conference.start.edtf, conference.status) == (None, "2031-05-10", "announced")
+
+
+def test_a_month_of_the_coming_year(ingest_text):
+    ingested = ingest_text(
+        "Die nächste Sitzung der IntMK ist im April kommenden Jahres in Fulda geplant.\n", "2031-07"
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.start.edtf, meeting.place, meeting.status) == ("2032-04", "place:fulda", "announced")
+
+
+def test_a_sidebar_of_dates_years_after_the_text_is_no_meeting_of_it(ingest_text):
+    ingested = ingest_text(
+        "Heute übergibt Hessen den Vorsitz der IntMK an Bremen.\n"
+        "Hauptkonferenz (Ministerebene):\n14.-15. April 2037 in Fulda\n",
+        "2031-09-11",
+    )
+    assert meetings(ingested) == []
+
+
+def test_a_hand_over_of_the_conference_is_no_session(ingest_text):
+    ingested = ingest_text(
+        "Heute findet die offizielle Stabübergabe der Integrationsministerkonferenz statt.\n", "2031-09-11"
+    )
+    assert meetings(ingested) == []
+
+
+def test_a_summit_the_registry_knows_by_name_also_in_the_genitive(ingest_text):
+    ingested = ingest_text(
+        "Das teilte die Ministerin anlässlich des heutigen zwölften Integrationsgipfels im Kanzleramt mit. "
+        "Auf dem heutigen Treffen fehlte der Innenminister.\n",
+        "2031-06-15",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.body, meeting.ordinal, meeting.start.edtf) == (
+        "body:integrationsgipfel",
+        12,
+        "2031-06-15",
+    )
+
+
+def test_a_meeting_that_only_dates_something_else(ingest_text):
+    ingested = ingest_text(
+        "Die IntMK wurde nach dem ersten Integrationsgipfel auf Wunsch der Länder im Jahr 2031 einberufen.\n"
+    )
+    assert meetings(ingested) == []
+
+
+def test_a_session_of_a_numbered_conference_year_is_one_meeting(ingest_text):
+    ingested = ingest_text(
+        "Die Hauptkonferenz der 25. Konferenz der für Integration zuständigen Ministerinnen und Minister "
+        "(IntMK) sollte am 29. und 30. April 2031 in Kassel stattfinden.\n",
+        "2031-01-10",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.ordinal, meeting.type, meeting.start.edtf, meeting.place) == (
+        25,
+        "main-conference",
+        "2031-04-29",
+        "place:kassel",
+    )
+
+
+def test_an_assembly_where_something_was_done_and_a_half_year(ingest_text):
+    assembly = ingest_text(
+        "Auf einer Mitgliederversammlung der Hessischen Integrationskonferenz wurde die Vorsitzende "
+        "bestätigt.\n"
+    )
+    (held,) = meetings(assembly)
+    assert (held.body, held.status, held.start) == ("body:hessische-integrationskonferenz", "held", None)
+    planned = ingest_text(
+        "Ein Treffen der Hessischen Integrationskonferenz sei für das zweite Halbjahr 2031 angepeilt.\n"
+    )
+    (announced,) = meetings(planned)
+    assert (announced.start.edtf, announced.end.edtf, announced.status) == ("2031-07", "2031-12", "announced")
+
+
+def test_a_session_of_yesterday_in_an_undated_text(ingest_text):
+    ingested = ingest_text("Dazu tagte gestern erneut die Hessische Integrationskonferenz.\n")
+    (meeting,) = meetings(ingested)
+    assert (meeting.body, meeting.status, meeting.start) == (
+        "body:hessische-integrationskonferenz",
+        "held",
+        None,
+    )
+
+
+def test_a_conference_at_which_the_members_did_something_was_held(ingest_text):
+    ingested = ingest_text(
+        "13 der 16 für Integration zuständigen Landesminister haben sich bei ihrer Konferenz am Bodensee für "
+        "ein Einwanderungsgesetz ausgesprochen.\n",
+        "2031-03-15",
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.body, meeting.status, meeting.start, meeting.place) == ("body:intmk", "held", None, None)
+
+
+def test_a_district_named_with_its_city(ingest_entities_dir, tmp_path):
+    # a place the registry knows under a hyphenated altLabel ("Rostock-Warnemünde") is the meeting's place
+    entities = tmp_path / "entities"
+    entities.mkdir()
+    registry_text = (ingest_entities_dir / "registry.ttl").read_text(encoding="utf-8")
+    district = 'place:warnemuende a ig:Place ; rdfs:label "Warnemünde"@de ;'
+    registry_text += district + ' skos:altLabel "Rostock-Warnemünde"@de .\n'
+    (entities / "registry.ttl").write_text(registry_text, encoding="utf-8")
+    text = tmp_path / "district.txt"
+    text.write_text(
+        "Die Minister der IntMK sind am 3. Mai 2031 in Rostock-Warnemünde zu einer Konferenz "
+        "zusammengetroffen.\n",
+        encoding="utf-8",
+    )
+    ingested = ingest_source(read_document(text), load_registry(entities), load_gazetteer(), "ingested")
+    (meeting,) = meetings(ingested)
+    assert (meeting.place, meeting.start.edtf) == ("place:warnemuende", "2031-05-03")
+
+
+def test_a_meeting_of_the_next_year(ingest_text):
+    ingested = ingest_text(
+        "Die IntMK wird sich im nächsten Jahr zu ihrer Hauptkonferenz in Fulda treffen.\n", "2031-06-30"
+    )
+    (meeting,) = meetings(ingested)
+    assert (meeting.start.edtf, meeting.start.method, meeting.place) == (
+        "2032",
+        "from-release-date",
+        "place:fulda",
+    )

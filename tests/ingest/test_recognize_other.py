@@ -87,3 +87,43 @@ def test_the_plan_named_before_the_verb_not_a_concept_after_it(ingest_text):
     (adoption,) = facts_of(ingested, "plan_adoption")
     assert adoption.plan == "plan:thueringer-landesaktionsplan-3-0"
     assert ingested.proposals.proposed[adoption.plan].entity.label == "Thüringer Landesaktionsplan 3.0"
+
+
+def test_a_law_passed_by_the_noun_in_the_genitive(ingest_text):
+    ingested = ingest_text(
+        "Im März 2032 wurde der Rat mit der Verabschiedung des Bremischen Teilhabegesetzes verankert.\n"
+    )
+    (adoption,) = facts_of(ingested, "plan_adoption")
+    assert (adoption.plan, adoption.start.edtf) == ("plan:bremisches-teilhabegesetz", "2032-03")
+
+
+def test_a_farewell_is_no_adoption(ingest_text):
+    ingested = ingest_text(
+        "Bei der Verabschiedung der Staatssekretärin im Mai 2032 wurde auch das Teilhabegesetz gelobt.\n"
+    )
+    assert facts_of(ingested, "plan_adoption") == []
+
+
+def test_a_plan_adopted_by_its_participle_and_by_a_pronoun(ingest_text):
+    participle = ingest_text(
+        "Die Landesregierung legte einen vom Kabinett bereits beschlossenen Hessischen Aktionsplan vor.\n"
+    )
+    pronoun = ingest_text(
+        "Die Hessische Landesregierung hat einen neuen Hessischen Aktionsplan erstellt. Er wurde bereits "
+        "vom Kabinett beschlossen.\n"
+    )
+    for ingested in (participle, pronoun):
+        (adoption,) = facts_of(ingested, "plan_adoption")
+        assert (adoption.plan, adoption.holder) == (
+            "plan:hessischer-aktionsplan-vielfalt",
+            "body:kabinett-hessen",
+        )
+
+
+def test_a_decision_to_make_a_plan_is_not_its_adoption(ingest_text):
+    ingested = ingest_text(
+        "Die Landesregierung hat 2030 beschlossen, dass es einen Hessischen Aktionsplan geben soll. Beide "
+        "Partner hatten beschlossen, die Politik neu auszurichten, etwa durch einen Hessischen Aktionsplan. "
+        "Die Aufgabe, die die Landesregierung angenommen habe: „Das Landesprogramm wuchs.“\n"
+    )
+    assert facts_of(ingested, "plan_adoption") == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from integrationsgraph.ingest.bodies import BodyMention
-from integrationsgraph.ingest.dates import FROM_RELEASE_DATE, DateMention, PartialDate
+from integrationsgraph.ingest.dates import FROM_RELEASE_DATE, MONTHS, DateMention, PartialDate
 from integrationsgraph.ingest.document import Document
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.linking import Entity
@@ -35,7 +35,7 @@ _NOUN = re.compile(
     r"(?<![\w-])(?P<noun>"
     + "|".join(noun.capitalize() for noun in sorted(_NOUNS, key=len, reverse=True))
     + r"|[A-ZÄÖÜ][a-zäöüß]*gipfel|Gipfel|[A-ZÄÖÜ][a-zäöüß]*versammlung|Jahrestagung|Fachtagung"
-    r"|Videokonferenz)"
+    r"|[A-ZÄÖÜ][a-zäöüß]*gipfels|Videokonferenz)"
     r"(?![\w-])"
 )
 # A summit is a meeting of whoever invites to it: the federal government where the chancellor does.
@@ -67,7 +67,7 @@ _HELD = re.compile(
 _ANNOUNCED = re.compile(
     r"(?<![\w-])(?:findet|finden|stattfinden|wird|werden|soll|sollen|geplant|plant|treffen\s+sich|trifft\s+sich"
     r"|tagt|tagen|beginnenden|beginnt|lädt|einladen|kommende[nr]?|nächste[nr]?|Vorschau|künftig|bevorstehende[nr]?"
-    r"|erwartet|erwarten|wollen|will|leiten)(?![\w-])"
+    r"|erwartet|erwarten|wollen|will|leiten|angepeilt|angestrebt|vorgesehen)(?![\w-])"
 )
 _PROPOSED = re.compile(r"(?<![\w-])(?:schlug|vorgeschlagen|schlägt)(?![\w-])")
 _VERB = re.compile(
@@ -80,11 +80,27 @@ _TWO_DAYS = re.compile(r"zweitägig|zwei\s+Tage", re.I)
 _MOTTO = re.compile(r"Motto\s*[„\"»‚']\s*(?P<motto>[^“\"«‘']{3,120}?)\s*[“\"«‘']")
 _CHAIR_YEAR = re.compile(r"Vorsitz\w*\s+(?:der|für\s+die|über\s+die)\s+(?:nunmehr\s+)?(?:\d{1,2}\.\s*)?$")
 _CHAIR_WORD = re.compile(r"Vorsitz")
+_NEXT_YEAR = re.compile(r"(?<![\w-])im\s+(?:nächsten|kommenden|folgenden)\s+Jahr(?![\w-])")
+_TODAY = re.compile(r"(?<![\w-])(?:gestern|heute|morgen)(?![\w-])")
 _RELATIVE_DAY = re.compile(r"(?:heutigen|gestrigen|morgigen)\s+$")
 _OTHER_SESSION = re.compile(
     r"^\s+(?:des|der)\s+(?:[\w-]+\s+)?[\w-]*(?:[Aa]usschuss|[Ll]andtag|[Ff]raktion|[Rr]at|[Kk]ommission|[Pp]artei"
     r"|[Vv]erband|[Vv]erein|[Gg]remium|[Bb]undestag|[Bb]undesrat|[Gg]esellschaft|[Ss]tiftung)(?:es|s|n|en)?(?![\w-])"
 )
+_HALF_YEAR = re.compile(
+    r"(?<![\w-])(?:im|für\s+das|in\s+der)\s+(?P<which>erste|zweite)[nm]?\s+(?:Halbjahr|Jahreshälfte)"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?(?![\w-])"
+)
+_AT_MEETING = re.compile(
+    r"(?<![\w-])(?:[Aa]uf|[Bb]ei)\s+(?:einer|einem|der|dem|ihrer|ihrem|seiner|seinem)\s+(?:[a-zäöü]\w*\s+)?$"
+)
+_DONE_THERE = re.compile(r"(?<![\w-])(?:wurden?|waren|war|haben|hat|hatten|hatte)(?![\w-])")
+_REPORTING = re.compile(
+    r"(?<![\w-])(?:sagte|sagt|mitteilte|teilte|erklärte|berichtete|betonte|kündigte|so)(?![\w-])"
+)
+_ON_DAY = re.compile(r"\s+am\s+")
+_AS_TOLD = re.compile(r"\s*wie\s")
+_CLAUSE_MARK = re.compile(r"[,;:„“\"»«]")
 _CHAIR = re.compile(r"(?:unter\s+(?:dem\s+)?(?:Vorsitz|Leitung)|Vorsitzende[rn]?)\b")
 
 
@@ -115,7 +131,10 @@ def _sentence_meetings(
     dates = [d for d in mentioned if _meeting_date(document, d)]
     if not dates and mentioned and all(_weekday_only(d) for d in mentioned):
         dates = _month_of_weekdays(document, mentioned)
-    anchors = _anchors(document, sentence, proposals, bool(dates))
+    # a month without its year ("noch im Januar") dates a meeting named otherwise, but does not make a
+    # bare "Konferenz" one ("im April kommenden Jahres" gives the year)
+    year_given = [d for d in dates if any(char.isdigit() for char in d.exact) or "Jahr" in d.exact]
+    anchors = _anchors(document, sentence, proposals, bool(year_given or _HALF_YEAR.search(sentence.text)))
     heading = None
     if not anchors and dates and dates[0].start == sentence.start and previous is not None:
         heading = _last_line(previous)
@@ -133,7 +152,11 @@ def _sentence_meetings(
         assigned[before[-1] if before and heading is None else 0].append(mention)
     facts = []
     for index, anchor in enumerate(anchors):
-        fact = _meeting(document, sentence, anchor, assigned[index], proposals)
+        # of several meetings in a sentence, each has the places between its word and the next one's, as
+        # with dates ("nach einem Treffen in Wiesbaden ... mit Blick auf die Konferenz am 10. Mai")
+        following = anchors[index + 1].start if index + 1 < len(anchors) else sentence.end
+        own = (anchor.start if index else sentence.start, following)
+        fact = _meeting(document, sentence, anchor, assigned[index], proposals, own=own)
         if fact is not None:
             if heading is not None:
                 fact.add_span(heading.start, heading.end)
@@ -145,11 +168,30 @@ def _sentence_meetings(
 _OTHER_EVENT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?[\w-]*(?:[Ww]ahl(?:en)?|[Ff]rist|[Ss]tichtag)(?![\w-])")
 # "gültig vom 04.04.2023 bis 31.12.2030": a period of validity, no meeting
 _VALIDITY = re.compile(r"\s*bis\s+(?:zum\s+)?\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2}")
+_PLANNING_YEARS = 2
+_OF_NUMBERED_GAP = re.compile(r"\s+(?:der|des)\s+(?:\d{1,2}\.\s*)?")
+_OF_NUMBERED = re.compile(
+    r"\s+(?:der|des)\s+(?:(?P<n>\d{1,2})\.\s*)?(?=Konferenz|IntMK|Integrationsminister)"
+)
+# a meeting that dates something else ("nach dem ersten Gipfel ... 2007 einberufen") has none of its dates
+_TIME_REFERENCE = re.compile(
+    r"(?<![\w-])(?:[Nn]ach|[Vv]or|[Ss]eit)\s+(?:dem|der|einem|einer|ihrem|ihrer|seinem|seiner)\s+"
+    r"(?:[\w.-]+\s+)?(?:[\w-]+\s+)?$"
+)
+_HAND_OVER_OF = re.compile(
+    r"[A-ZÄÖÜ]?[\wäöüß]*(?:übergabe|Übergabe|übernahme|wechsel)\s+(?:der|des)\s+(?:\S+\s+)?$"
+)
 _TENURE_DATE = re.compile(r"\b(?:[Zz]um|[Aa]b)\s+$")
 
 
 def _weekday_only(mention: DateMention) -> bool:
-    return mention.relative is None and not any(char.isdigit() for char in mention.exact)
+    return mention.relative is None and _no_day_or_month(mention)
+
+
+def _no_day_or_month(mention: DateMention) -> bool:
+    """A weekday alone: neither a number nor a month's name ("im April kommenden Jahres" has a month)."""
+    words = mention.exact.lower().split()
+    return not any(char.isdigit() for char in mention.exact) and not any(word in MONTHS for word in words)
 
 
 def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[DateMention]:
@@ -166,6 +208,8 @@ def _month_of_weekdays(document: Document, mentions: list[DateMention]) -> list[
 def _meeting_date(document: Document, mention: DateMention) -> bool:
     """Not an end ("bis zum"), a tenure's start ("zum 1. Oktober") or a weekday of unknown week."""
     before = document.body[max(0, mention.start - 6) : mention.start]
+    if _beyond_planning(document, mention):
+        return False
     if _OTHER_EVENT_AFTER.match(document.body, mention.end) or _VALIDITY.match(document.body, mention.end):
         return False  # "am 14. September anstehenden Integrationsratswahlen": the date of something else
     return not (
@@ -173,9 +217,18 @@ def _meeting_date(document: Document, mention: DateMention) -> bool:
     )
 
 
+def _beyond_planning(document: Document, mention: DateMention) -> bool:
+    """A day more than two years after the text's own stated date: no release announces a meeting that
+    far ahead to the day, so it is page furniture stored with the text later (a sidebar of coming dates)."""
+    issued, first = document.issued, mention.first
+    if issued is None or issued.method != "stated" or issued.day is None or first.day is None:
+        return False
+    return first.earliest is not None and first.earliest.year - issued.year > _PLANNING_YEARS
+
+
 def _bare_weekday(mention: DateMention, before: str) -> bool:
     """A weekday alone ("am Freitag"), which may be any week's; "seit Mittwoch" and "kommenden" are kept."""
-    if any(char.isdigit() for char in mention.exact) or mention.relative not in {None}:
+    if not _no_day_or_month(mention) or mention.relative not in {None}:
         return False
     return not before.rstrip().lower().endswith("seit")
 
@@ -193,8 +246,11 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
         near = _body_near(document, sentence, end)
         if near is None and _OTHER_SESSION.match(document.body[end : end + 60]):
             continue  # "Sitzung des Ausschusses": a meeting of a body we do not know
+        summit = match["noun"].lower().endswith(("gipfel", "gipfels"))
+        named = _named_as_body(document, sentence, start) if summit else None
+        if named is not None:  # a summit the registry knows by its name ("Integrationsgipfel") is its own
+            near = named
         body = near or main
-        summit = match["noun"].lower().endswith("gipfel")
         if summit and near is None:  # a summit is its convener's, never the document's body by default
             if not _FEDERAL_HOST.search(sentence.text):
                 continue
@@ -212,15 +268,29 @@ def _anchors(document: Document, sentence: Sentence, proposals: Proposals, dated
     for body in document.within(document.bodies, sentence):
         if body.generic or body.classification not in {"ministers-conference", "integration-conference"}:
             continue
-        if not _anchor_allowed(document, sentence, body.start, body.end, False):
-            continue
+        if _HAND_OVER_OF.search(document.body, max(sentence.start, body.start - 60), body.start):
+            continue  # "die Stabübergabe der IntMK findet statt": a hand-over, not a session
+        dated_by_name = any(
+            _ON_DAY.fullmatch(document.body, body.end, d.start)
+            for d in document.within(document.dates, sentence)
+        )
+        if not dated_by_name and not _anchor_allowed(document, sentence, body.start, body.end, False):
+            continue  # "die Ministerpräsidentenkonferenz am 10. Mai" names a meeting by its date
         if any(a.start <= body.start < a.end + 60 and a.body_ref == body.body.ref for a in anchors):
             continue
         if any(body.start <= a.start < body.end for a in anchors):
             continue
         ref = proposals.body(body.body, body.classification)
+        if document.body[body.start - 1 : body.start] == "(" and any(a.body_ref == ref for a in anchors):
+            continue  # "(IntMK)" repeats the name before it
         anchors.append(_Anchor(body.start, body.end, None, ref, body.classification))
-    return sorted(anchors, key=lambda a: a.start)
+    anchors.sort(key=lambda a: a.start)
+    # "die Hauptkonferenz der 15. Konferenz": the numbered conference year holds the session, one meeting
+    return [
+        a
+        for i, a in enumerate(anchors)
+        if not (i and _OF_NUMBERED_GAP.fullmatch(document.body, anchors[i - 1].end, a.start))
+    ]
 
 
 def _federal_government(proposals: Proposals, start: int, end: int) -> BodyMention:
@@ -241,7 +311,25 @@ def _anchor_allowed(document: Document, sentence: Sentence, start: int, end: int
     caption = len(sentence.text) <= 80 and not _VERB.search(sentence.text)
     placed = any(end <= city.start <= end + 40 for city in cities_in(document, sentence))
     undisputed_date = dated and not _CHAIR_WORD.search(sentence.text)
-    return bool(_VERB.search(sentence.text) or _ordinal(before) or caption or placed or undisputed_date)
+    return bool(
+        _VERB.search(sentence.text)
+        or _ordinal(before)
+        or caption
+        or placed
+        or undisputed_date
+        or _attended(document, sentence, start)
+    )
+
+
+def _named_as_body(document: Document, sentence: Sentence, position: int):
+    return next((b for b in document.within(document.bodies, sentence) if b.start == position), None)
+
+
+def _attended(document: Document, sentence: Sentence, start: int) -> bool:
+    """ "Auf einer Mitgliederversammlung wurde X bestätigt", "haben sich bei ihrer Konferenz für ...
+    ausgesprochen": something was done at it, so it was held."""
+    at = _AT_MEETING.search(document.body, max(sentence.start, start - 40), start)
+    return bool(at and _DONE_THERE.search(sentence.text))
 
 
 def _body_near(document: Document, sentence: Sentence, position: int):
@@ -253,25 +341,58 @@ def _body_near(document: Document, sentence: Sentence, position: int):
 
 
 def _meeting(
-    document: Document, sentence: Sentence, anchor: _Anchor, dates: list[DateMention], proposals: Proposals
+    document: Document,
+    sentence: Sentence,
+    anchor: _Anchor,
+    dates: list[DateMention],
+    proposals: Proposals,
+    *,
+    own: tuple[int, int],
 ) -> Fact | None:
     text = document.body
     ordinal = _ordinal(text[max(sentence.start, anchor.start - 40) : anchor.start])
-    places = cities_in(document, sentence)
+    numbered = _OF_NUMBERED.match(text, anchor.end)
+    if ordinal is None and numbered and numbered["n"]:
+        ordinal = int(numbered["n"])
+    reference = bool(_TIME_REFERENCE.search(text, max(sentence.start, anchor.start - 40), anchor.start))
+    if reference:
+        dates = []  # "nach dem ersten Integrationsgipfel ... im Jahr 2007 einberufen": the date of the other
+    places = [
+        city
+        for city in cities_in(document, sentence)
+        if own[0] <= city.start < own[1] and not _reported_from(document, sentence, city)
+    ]
     verb = _VERB.search(sentence.text)
     relative = bool(_RELATIVE_DAY.search(text[max(sentence.start, anchor.start - 20) : anchor.start]))
+    # "Dazu tagte gestern erneut die Konferenz": a day of its own, even where the text's date is unknown
+    relative = relative or bool(verb and _TODAY.search(sentence.text))
     proposed = bool(_PROPOSED.search(sentence.text)) and anchor.type is not None
     caption = len(sentence.text) <= 80 and not verb
     placed_caption = caption and (places or re.search(r"\bi[nm]\s+[A-ZÄÖÜ]", sentence.text))
     years = bare_years(document, sentence) if not dates and (ordinal is not None or placed_caption) else []
-    if not dates and ordinal is None and not places and not relative and not proposed and len(years) != 1:
+    if reference:
+        years = []
+    attended = _attended(document, sentence, anchor.start)
+    if reference and not places and not relative:
+        return None  # only a point in time for something else: the text tells nothing of the meeting
+    half = _HALF_YEAR.search(sentence.text) if not dates else None
+    if not (
+        dates or ordinal is not None or places or relative or proposed or len(years) == 1 or attended or half
+    ):
         return None
     stated = [d for d in dates if d.first.method == "stated"] or dates
     first = stated[0] if stated else None
     start = first.first if first and first.first.year is not None else None
     end = first.last if first and first.last.year is not None else None
+    if half and half["year"]:  # "im zweiten Halbjahr 2019": July to December (without its year: undated)
+        months = (1, 6) if half["which"].lower().startswith("erst") else (7, 12)
+        start, end = PartialDate(int(half["year"]), months[0]), PartialDate(int(half["year"]), months[1])
     if start is None and len(years) == 1:
         start = end = years[0][1]
+    coming = _NEXT_YEAR.search(sentence.text) if start is None and not reference else None
+    if coming and document.reference is not None:  # "im nächsten Jahr": the year after the text's
+        note = f"'{coming.group(0)}' counted from the document date {document.reference}"
+        start = end = PartialDate(document.reference.year + 1, method=FROM_RELEASE_DATE, note=note)
     if start is not None and start == end and start.day is not None and _TWO_DAYS.search(sentence.text):
         end = _next_day(start)
     meeting_type = anchor.type or _default_type(anchor, sentence)
@@ -294,9 +415,24 @@ def _meeting(
     fact.online = bool(_ONLINE.search(sentence.text))
     if fact.cancelled:  # it was announced and did not take place: never "held"
         fact.status = "announced"
+    fact.specific = half is not None or relative or attended
     fact.holder = _chair(document, sentence, proposals)
     fact.add_span(sentence.start, sentence.end)
     return fact
+
+
+def _reported_from(document: Document, sentence: Sentence, city) -> bool:
+    """A city in the clause that says who told ("sagte Klose in Wiesbaden", "wie der Rat am Dienstag in
+    Düsseldorf mitteilte") is where it was said, not where the meeting is."""
+    text = document.body
+    start = max([sentence.start, *(m.end() for m in _CLAUSE_MARK.finditer(text, sentence.start, city.start))])
+    if _REPORTING.search(text, start, city.start):
+        return True
+    end = _CLAUSE_MARK.search(text, city.end, sentence.end)
+    return bool(
+        _AS_TOLD.match(text, start)
+        and _REPORTING.search(text, city.end, end.start() if end else sentence.end)
+    )
 
 
 def _ordinal(before: str) -> int | None:

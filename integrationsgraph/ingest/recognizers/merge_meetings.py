@@ -3,7 +3,8 @@
 Two mentions are one meeting when they are of one body, their types agree (or one type is only a
 default) and their dates overlap, or they share a number and one has no date, or one of them has neither
 date nor number. A number alone ("Vorsitzland der 18. IntMK") joins the one dated meeting of its type.
-What has no date, number, place or named type ("Sitzung") after merging is dropped: too little to propose.
+What has no date, number, place, named type ("Sitzung") or period ("für das zweite Halbjahr") after merging
+is dropped: too little to propose.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ def merge_meetings(facts: list[Fact]) -> list[Fact]:
         if len(others) == 1:
             _absorb(others[0], fact)
             merged.remove(fact)
-    return [f for f in merged if f.start or f.ordinal or f.place or f.status == "proposed" or f.explicit_type]
+    return [
+        f
+        for f in merged
+        if f.start or f.ordinal or f.place or f.status == "proposed" or f.explicit_type or f.specific
+    ]
 
 
 def _types_agree(a: Fact, b: Fact) -> bool:
@@ -75,6 +80,7 @@ def _absorb(target: Fact, other: Fact) -> None:
     target.holder = target.holder or other.holder
     target.cancelled = target.cancelled or other.cancelled
     target.online = target.online or other.online
+    target.specific = target.specific or other.specific
     if target.cancelled:
         target.status = "announced"
     target.confidence = max(target.confidence, other.confidence)

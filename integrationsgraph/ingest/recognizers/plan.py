@@ -20,14 +20,29 @@ from integrationsgraph.ingest.recognizers.common import is_end_date
 
 _ADOPTED = re.compile(
     r"(?<![\w-])(?:beschlossen|beschließt|verabschiedet|verabschiedete|billigte|gebilligt|angenommen"
-    r"|geeinigt|einigten\s+sich|einigen\s+sich|verständigt)(?![\w-])"
+    r"|geeinigt|einigten\s+sich|einigen\s+sich|verständigt"
+    # the participle before the plan ("einen vom Kabinett beschlossenen Integrationsplan") and the noun
+    # ("mit der Verabschiedung des Gesetzes")
+    r"|beschlossene[nmrs]?|verabschiedete[nmrs]?|Verabschiedung\s+(?:des|der|eines|einer)\s)"
 )
+_AGENT = re.compile(r"(?<![\w-])(?:vom|von\s+der|von\s+den|durch\s+(?:das|die|den))\s+(?:\w+\s+)?$")
+_PARTICIPLE = re.compile(r"(?:beschlossen|verabschiedet)e[nmrs]")
+# "hat beschlossen, dass es einen Plan geben soll": a decision to make a plan, not the plan's adoption
+# ("beschlossen, die Politik neu auszurichten": a zu-infinitive), not the plan's adoption
+_DECIDED_THAT = re.compile(
+    r"\s*,\s*(?:dass\s|[^,.;:]*?(?<![\w-])(?:(?:an|auf|aus|ab|ein|mit|vor|bei|durch|fest|her|hin|weiter|um|nach"
+    r"|fort|zurück|dar)zu[a-zäöüß]+en|zu\s+[a-zäöüß]+en)(?![\w-]))"
+)
+# a plan after the verb is sought in the verb's clause only (not in a quotation that follows)
+_CLAUSE_END = re.compile(r"[:;„“\"»«]")
+# "Er wurde vom Kabinett beschlossen": the plan the previous sentence named
+_PRONOUN = re.compile(r"^\W*(?:Er|Es|Sie|Dieser|Dieses|Diese)\s+(?:\S+\s+){0,2}?(?:wurde|wird|ist)(?![\w-])")
 _KINDS = r"(?:plan|konzept|Plan|programm|Programm|gesetz|Gesetz|strategie|Strategie)"
 _PLAN = re.compile(
     r"(?<![\w-])(?:(?P<adjective>[A-ZÄÖÜa-zäöü][\w-]*?(?:e|en|er|es))\s+)?"
     r"(?P<noun>(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?[A-ZÄÖÜ][\w-]*"
     + _KINDS
-    + r")(?:\s+(?P<version>\d+\.\d+))?(?![\w-])"
+    + r")(?:es|s)?(?:\s+(?P<version>\d+\.\d+))?(?![\w-])"
 )
 _LAW_DATE = re.compile(r"(?:\s*\([A-Za-zÄÖÜäöü]{2,12}\))?\s+[Vv]om\s+")
 _BARE_PLAN = re.compile(r"(?<![\w-])(?:Der|der|Den|den|Dieser|dieser)\s+Plan(?![\w-])")
@@ -47,14 +62,26 @@ def recognize_plan_adoptions(document: Document, proposals: Proposals, gazetteer
     named = [label for label in named if label]
     main_plan = _main_plan(named)
     facts: list[Fact] = []
+    previous = None
     for sentence in document.sentences:
         verb = _ADOPTED.search(sentence.text)
-        if not verb:
+        before, previous = previous, sentence
+        if not verb or _DECIDED_THAT.match(sentence.text, verb.end()):
             continue
-        label = _adopted_plan(sentence.text, verb.start(), main_plan, gazetteer, names)
+        if verb.group(0).startswith("Verabschiedung"):  # a farewell too: the plan must follow at once
+            named = _PLAN.match(sentence.text, verb.end())
+            label = _label(named, gazetteer, names) if named and named["noun"] not in _NOT_PLANS else None
+        elif _PARTICIPLE.fullmatch(verb.group(0)):  # "beschlossenen Integrationsplan": its noun follows
+            label = _adopted_plan(sentence.text, verb.start(), main_plan, gazetteer, names, after_only=True)
+        else:
+            label = _adopted_plan(sentence.text, verb.start(), main_plan, gazetteer, names)
+        if label is None and before is not None and _PRONOUN.match(sentence.text):
+            label = _last_plan(before.text, gazetteer, names)
         if label is None:
             continue
         adopters = [b for b in document.within(document.bodies, sentence) if b.classification in _ADOPTERS]
+        # the agent of the passive ("vom Kabinett beschlossen") before any other body of the sentence
+        adopters.sort(key=lambda b: not _AGENT.search(document.body[max(0, b.start - 12) : b.start]))
         fact = Fact(kind="plan_adoption", plan=proposals.plan(label), confidence=0.7)
         if adopters:
             fact.holder = proposals.body(adopters[0].body, adopters[0].classification)
@@ -103,7 +130,13 @@ def _main_plan(named: list[str]) -> str | None:
 
 
 def _adopted_plan(
-    text: str, verb: int, main_plan: str | None, gazetteer: Gazetteer, names: tuple[str, ...]
+    text: str,
+    verb: int,
+    main_plan: str | None,
+    gazetteer: Gazetteer,
+    names: tuple[str, ...],
+    *,
+    after_only: bool = False,
 ) -> str | None:
     """The plan the sentence says was adopted: the one named last before the verb ("Der Plan" being the
     document's main plan), else the first named after it."""
@@ -112,9 +145,17 @@ def _adopted_plan(
     ]
     named += [(m.start(), main_plan) for m in _BARE_PLAN.finditer(text)]
     named = sorted((position, label) for position, label in named if label)
-    before = [label for position, label in named if position < verb]
-    after = [label for position, label in named if position >= verb]
+    clause_end = _CLAUSE_END.search(text, verb)
+    limit = clause_end.start() if clause_end else len(text)
+    before = [label for position, label in named if position < verb and not after_only]
+    after = [label for position, label in named if verb <= position < limit]
     return before[-1] if before else (after[0] if after else None)
+
+
+def _last_plan(text: str, gazetteer: Gazetteer, names: tuple[str, ...]) -> str | None:
+    labels = [_label(m, gazetteer, names) for m in _PLAN.finditer(text) if m["noun"] not in _NOT_PLANS]
+    labels = [label for label in labels if label]
+    return labels[-1] if labels else None
 
 
 def _registry_name(words: str, names: tuple[str, ...]) -> str | None:
