@@ -8,7 +8,6 @@ from integrationsgraph.ingest.evaluate import KINDS, Tally, dates_agree, evaluat
 from integrationsgraph.paths import DATA_DIR
 
 DEVELOPMENT_FOLDERS = ("press", "corpus/dev")
-HELD_ON_DEVELOPMENT_TEXTS = {"body_event"}
 
 
 def fact(kind: str, **values) -> dict:
@@ -48,15 +47,13 @@ def test_matching_is_one_to_one():
 @pytest.mark.slow
 def test_targets_on_the_curated_documents(shared_dir):
     # Issue 14's target: precision >= 0.9 and recall >= 0.8 per kind on every curated document (press/
-    # and all corpus folders). Body events do not reach it yet on the folders curated in issue 15; they
-    # are held to it on the texts the recognizers were developed against (press/, corpus/dev/).
+    # and all corpus folders together).
     evaluation = evaluate(DATA_DIR, shared_dir)
     assert sum(evaluation.curated_in(folder) for folder in DEVELOPMENT_FOLDERS) >= 40
     assert len(evaluation.documents) >= 130
     for kind in KINDS:
-        folders = DEVELOPMENT_FOLDERS if kind in HELD_ON_DEVELOPMENT_TEXTS else tuple(evaluation.texts)
         tally = Tally()
-        for folder in folders:
+        for folder in evaluation.texts:
             tally.add(evaluation.totals(folder)[kind])
         assert tally.recall >= 0.8, (kind, tally)
         assert tally.precision >= 0.9, (kind, tally)
