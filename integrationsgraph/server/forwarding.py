@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from integrationsgraph.server.errors import error_response
+from integrationsgraph.server.http_middleware import HTTPMiddleware
 
 FORWARDING_HEADERS = ("Forwarded", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Prefix")
 SCOPE_KEY = "integrationsgraph.site"  # the Site of the request, put into the ASGI scope by the middleware
@@ -159,17 +160,14 @@ def site(request: Request) -> Site:
     return found
 
 
-class ForwardingMiddleware:
+class ForwardingMiddleware(HTTPMiddleware):
     """Resolves each request's Site and client address; 400 for a malformed one; Vary when it was used."""
 
     def __init__(self, app: ASGIApp, trusted_proxies: tuple[Network, ...]):
-        self.app = app
+        super().__init__(app)
         self.trusted_proxies = trusted_proxies
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers: dict[str, str] = {}
         for name, value in scope["headers"]:
             key = name.decode("latin-1").lower()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.errors import InputError
 from integrationsgraph.server.backends import Backend
-from integrationsgraph.server.datafiles import load_files
 from integrationsgraph.server.pool import StoreSource, WorkerPoolBackend
 from integrationsgraph.server.remote_backend import RemoteBackend
 from integrationsgraph.server.settings import Settings

@@ -1,70 +1,21 @@
 """The server's one settings object: a command-line flag, else an environment variable, else the default.
 
-| setting        | flag               | environment variable               | default                 |
-|----------------|--------------------|------------------------------------|-------------------------|
-| host           | `--host`           | `INTEGRATIONSGRAPH_HOST`           | `127.0.0.1`             |
-| port           | `--port`           | `INTEGRATIONSGRAPH_PORT`           | `8000`                  |
-| build_dir      | `--build-dir`      | `INTEGRATIONSGRAPH_BUILD_DIR`      | `build/`                |
-| data           | `--data FILE...`   | `INTEGRATIONSGRAPH_DATA` (1)       | none: serve the build   |
-| sparql_backend | `--sparql-backend` | `INTEGRATIONSGRAPH_SPARQL_BACKEND` | none: embedded store    |
-| public_url     | `--public-url`     | `INTEGRATIONSGRAPH_PUBLIC_URL`     | none: from the request  |
-| public_base    | `--public-base`    | `INTEGRATIONSGRAPH_PUBLIC_BASE`    | `https://w3id.org/…` (2) |
-| query_threads  | `--query-threads`  | `INTEGRATIONSGRAPH_QUERY_THREADS`  | `8`                     |
-| log_level      | `--log-level`      | `INTEGRATIONSGRAPH_LOG_LEVEL`      | `info`                  |
-
-Limits and the query workers (`serve` runs queries in worker processes; see docs/deployment.md):
-
-| setting              | default      | what                                                              |
-|----------------------|--------------|-------------------------------------------------------------------|
-| query_timeout        | `10`         | seconds a query may take; a request may ask for less (`timeout`)  |
-| query_workers        | `2`          | worker processes, each evaluating one query at a time             |
-| max_queued_queries   | `64`         | queries waiting for a worker; more get 503 with Retry-After       |
-| max_query_length     | `100000`     | characters of query text                                          |
-| max_body_bytes       | `1000000`    | bytes of request body                                             |
-| max_header_bytes     | `16384`      | bytes of request headers (names and values)                       |
-| max_result_rows      | `100000`     | solutions or triples in one answer; more are cut, and it says so  |
-| max_result_bytes     | `16777216`   | bytes of one answer (16 MiB); more rows are cut, and it says so   |
-| query_memory_bytes   | `536870912`  | memory a query may add to its worker (512 MiB); more: 507        |
-| worker_recycle_bytes | `134217728`  | a worker that grew by more (128 MiB) is replaced after its answer |
-| write_timeout        | `30`         | seconds a client may read nothing of its answer; then it is dropped |
-| min_query_timeout    | `1`          | floor on the `timeout` a request asks for (seconds)               |
-| max_client_queries   | `2`          | queries of one client address evaluated at once; more wait        |
-| cheap_lane_workers   | `1`          | workers kept for clients whose queries have been cheap            |
-| cheap_query_seconds  | `1`          | seconds a query may run on the cheap lane before leaving it      |
-| spare_workers        | `1`          | workers started ahead, taking a stopped worker's place at once    |
-| cache_max_age        | `300`        | seconds in `Cache-Control: public, max-age`                       |
-| response_cache_bytes | `67108864`   | bytes of answers kept in memory for repeated queries (0: none)    |
-| worker_store         | `memory`     | `memory`: workers copy the build into memory; `disk`: read in place |
-| worker_sandbox       | `on`         | `on`: workers may not open sockets (else no start); `off`: they may |
-| reload_interval      | `2`          | seconds between looks at `build/current` for a new build (0: never) |
-| trusted_proxies      | none         | addresses/networks whose forwarding headers are believed (`*`: all) |
-| header_timeout       | `10`         | seconds a client has to send the request line and headers         |
-| body_timeout         | `30`         | seconds a client has to send the whole request body               |
-
-Each has a flag (`--query-timeout`, ...) and an environment variable (`INTEGRATIONSGRAPH_QUERY_TIMEOUT`, ...).
-
-(1) paths joined by `os.pathsep` (`:`). Without `public_url`, the public address comes from the request
-and, from a `trusted_proxies` address only, the proxy headers `Forwarded`, `X-Forwarded-Proto`,
-`X-Forwarded-Host` and `X-Forwarded-Prefix` (see forwarding.py).
-
-(2) `https://w3id.org/integrationsgraph/`: the base of the minted IRIs; `<public_base>id/…`, `…def…` and
-`…graph/…` are served at `/id/…`, `/def…` and `/graph/…` of this server.
-
-`public_url` is the address the site is reached at from outside (for example
-`https://example.org/integrationsgraph/`); the endpoint is then `<public_url>sparql`.
+Every setting, its flag, its `INTEGRATIONSGRAPH_*` variable, its default and what it does is listed once,
+in docs/deployment.md ("Settings come from a flag ..."); a test holds that table and `Settings` together.
 A bad value raises `UsageError` naming the setting, where it came from, and the value.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from integrationsgraph.errors import UsageError
+from integrationsgraph.iris import http_url
 from integrationsgraph.paths import BUILD_DIR
 from integrationsgraph.server.forwarding import Network, trusted_networks
 
@@ -79,65 +30,48 @@ def _port(text: str) -> int:
     return port
 
 
-def _positive(text: str) -> int:
-    number = int(text)
-    if number < 1:
-        raise ValueError("must be at least 1")
-    return number
+def _int_at_least(minimum: int, message: str) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        number = int(text)
+        if number < minimum:
+            raise ValueError(message)
+        return number
+
+    return convert
 
 
-def _not_negative(text: str) -> int:
-    number = int(text)
-    if number < 0:
-        raise ValueError("must be 0 or more")
-    return number
+def _seconds(*, zero_allowed: bool) -> Callable[[str], float]:
+    message = (
+        "must be a number of seconds, 0 or more" if zero_allowed else "must be a number of seconds above 0"
+    )
+
+    def convert(text: str) -> float:
+        seconds = float(text)
+        too_small = seconds < 0 if zero_allowed else seconds <= 0
+        if too_small or not math.isfinite(seconds):
+            raise ValueError(message)
+        return seconds
+
+    return convert
 
 
-def _at_least_a_kibibyte(text: str) -> int:
-    number = int(text)
-    if number < 1024:
-        raise ValueError("must be at least 1024 bytes")  # room for a header line and a row
-    return number
+def _one_of(*words: str) -> Callable[[str], str]:
+    def convert(text: str) -> str:
+        if text not in words:
+            raise ValueError(" or ".join(words))
+        return text
+
+    return convert
 
 
-def _at_least_a_mebibyte(text: str) -> int:
-    number = int(text)
-    if number < 1024 * 1024:
-        raise ValueError("must be at least 1048576 bytes (1 MiB)")
-    return number
-
-
-def _positive_seconds(text: str) -> float:
-    seconds = float(text)
-    if not 0 < seconds < float("inf"):
-        raise ValueError("must be a number of seconds above 0")
-    return seconds
-
-
-def _not_negative_seconds(text: str) -> float:
-    seconds = float(text)
-    if not 0 <= seconds < float("inf"):
-        raise ValueError("must be a number of seconds, 0 or more")
-    return seconds
-
-
-def _on_off(text: str) -> str:
-    if text not in ("on", "off"):
-        raise ValueError("on or off")
-    return text
-
-
-def _worker_store(text: str) -> str:
-    if text not in ("memory", "disk"):
-        raise ValueError("memory or disk")
-    return text
-
-
-def http_url(text: str) -> str:
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError("must be an absolute http:// or https:// URL")
-    return text
+_positive = _int_at_least(1, "must be at least 1")
+_not_negative = _int_at_least(0, "must be 0 or more")
+_at_least_a_kibibyte = _int_at_least(1024, "must be at least 1024 bytes")  # room for a header line and a row
+_at_least_a_mebibyte = _int_at_least(1024 * 1024, "must be at least 1048576 bytes (1 MiB)")
+_positive_seconds = _seconds(zero_allowed=False)
+_not_negative_seconds = _seconds(zero_allowed=True)
+_on_off = _one_of("on", "off")
+_worker_store = _one_of("memory", "disk")
 
 
 def _public_url(text: str) -> str:

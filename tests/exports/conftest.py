@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.server.backends import EmbeddedBackend
-from integrationsgraph.server.datafiles import load_files
 
 EXPORT_FIXTURE = Path(__file__).resolve().parents[1] / "server" / "linked_data" / "fixtures" / "ldgraph.trig"
 
