@@ -35,7 +35,7 @@ def serve(implementation: str, port: int, build_dir: Path) -> None:
     """Run the server in this process (the child of a measurement)."""
     from integrationsgraph.server.app import create_app  # noqa: PLC0415 (only the child serves)
     from integrationsgraph.server.http_server import server_config  # noqa: PLC0415
-    from integrationsgraph.server.settings import Settings  # noqa: PLC0415
+    from integrationsgraph.settings import Settings  # noqa: PLC0415
 
     settings = Settings.resolve(
         {"port": port, "build_dir": build_dir, "log_level": "warning", "reload_interval": 0}

@@ -53,24 +53,19 @@ def _environment(tree: Path) -> dict[str, str]:
     return {**os.environ, "INTEGRATIONSGRAPH_SHARED": str(tree / "shared")}
 
 
+def build_arguments(tree: Path, build_dir: Path) -> list[str]:
+    """`integrationsgraph build` of a generated tree (its data and texts) into `build_dir`."""
+    return [
+        "build", "--quiet", "--data-dir", str(tree / "data"), "--build-dir", str(build_dir),
+        "--shared-dir", str(tree / "shared"),
+    ]  # fmt: skip
+
+
 def run_build(tree: Path, timeout: float | None, keep: bool = False) -> dict:
     """One fresh build of the tree in a subprocess; the stages' seconds from its report."""
     build_dir = tree / "build"
     shutil.rmtree(build_dir, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "integrationsgraph",
-        "build",
-        "--quiet",
-        "--force",
-        "--data-dir",
-        str(tree / "data"),
-        "--build-dir",
-        str(build_dir),
-        "--shared-dir",
-        str(tree / "shared"),
-    ]
+    command = [sys.executable, "-m", "integrationsgraph", *build_arguments(tree, build_dir), "--force"]
     measured = run_measured(command, env=_environment(tree), timeout=timeout)
     result = _measurement(measured)
     report_path = build_dir / "current" / "report.json"

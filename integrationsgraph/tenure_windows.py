@@ -16,16 +16,21 @@ from typing import Any, Literal, Protocol
 
 import pyoxigraph as ox
 
+from integrationsgraph.iris import iri_ref
+from integrationsgraph.namespaces import sparql_prologue
+
 BATCH = 300
 ONE_DAY = timedelta(days=1)
 Status = Literal["certain", "possible"]
 
-TENURES = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
-SELECT ?holding ?eb ?lb ?ee ?le ?contested ?rival WHERE {{ VALUES ?holding {{ {values} }}
+TENURES = (
+    sparql_prologue()
+    + """SELECT ?holding ?eb ?lb ?ee ?le ?contested ?rival WHERE {{ VALUES ?holding {{ {values} }}
   ?holding ig:resolvedTenure ?t .
   OPTIONAL {{ ?t ig:earliestBeginning ?eb }} OPTIONAL {{ ?t ig:latestBeginning ?lb }}
   OPTIONAL {{ ?t ig:earliestEnd ?ee }} OPTIONAL {{ ?t ig:latestEnd ?le }}
   OPTIONAL {{ ?t ig:contested ?contested }} OPTIONAL {{ ?holding ig:contestedWith ?rival }} }}"""
+)
 
 
 class Querier(Protocol):
@@ -81,7 +86,7 @@ async def read_tenures(backend: Querier, holdings: set[str]) -> dict[str, Tenure
     found: dict[str, Tenure] = {}
     ordered = sorted(holdings)
     for start in range(0, len(ordered), BATCH):
-        values = " ".join(f"<{iri}>" for iri in ordered[start : start + BATCH])
+        values = " ".join(iri_ref(iri) for iri in ordered[start : start + BATCH])
         for row in (await backend.query(TENURES.format(values=values))).rows():
             holding = row["holding"].value
             contested = row.get("contested")

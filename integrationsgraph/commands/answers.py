@@ -22,7 +22,7 @@ import anyio
 from integrationsgraph.errors import EXIT_OK, EXIT_TRUNCATED
 from integrationsgraph.paths import BUILD_DIR
 from integrationsgraph.queries.formatting import FORMATS, format_chooser, write_answer
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.answering import Answer, QueryRecord, answer, check_query_length
 from integrationsgraph.sparql.backends import QueryRequest, QuerySyntaxError
 from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend

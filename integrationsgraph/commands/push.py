@@ -14,11 +14,11 @@ import argparse
 import os
 from pathlib import Path
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.errors import UsageError
+from integrationsgraph.iris import http_url
 from integrationsgraph.paths import BUILD_DIR
 from integrationsgraph.push import authenticating_client, push_store, summary_lines
-from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.settings import http_url
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

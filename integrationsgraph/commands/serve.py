@@ -2,7 +2,7 @@
 
 Serves the SPARQL endpoint, the query page and the named queries. Without `--data` or `--sparql-backend`
 it serves the current build, building it first when there is none or its inputs changed. Every setting
-can also come from an `INTEGRATIONSGRAPH_*` environment variable (see integrationsgraph.server.settings).
+can also come from an `INTEGRATIONSGRAPH_*` environment variable (see integrationsgraph.settings).
 """
 
 from __future__ import annotations
@@ -12,41 +12,42 @@ import logging
 
 import uvicorn
 
+from integrationsgraph.pipeline.freshness import build_is_current
 from integrationsgraph.pipeline.options import BuildOptions
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.http_server import server_config
-from integrationsgraph.server.settings import LOG_LEVELS, Settings
+from integrationsgraph.settings import LOG_LEVELS, Settings
 from integrationsgraph.sparql import sandbox
-from integrationsgraph.store import build_is_current, current_release
+from integrationsgraph.store import current_release
 
 log = logging.getLogger("integrationsgraph.server")
 
-# Limits and workers (defaults and meaning: integrationsgraph.server.settings, docs/deployment.md).
+# Limits and workers, in a word each; the defaults are Settings' own, the full table is docs/deployment.md.
 LIMIT_FLAGS = {
-    "query_timeout": "seconds a query may run (default 10)",
-    "query_workers": "query worker processes (default 2)",
-    "max_queued_queries": "queries waiting for a worker before 503 (default 64)",
-    "max_query_length": "characters of query text (default 100000)",
-    "max_body_bytes": "bytes of request body (default 1000000)",
-    "max_header_bytes": "bytes of request headers (default 16384)",
-    "max_result_rows": "rows or triples in one answer before it is cut (default 100000)",
-    "max_result_bytes": "bytes of one answer before it is cut (default 16 MiB)",
-    "query_memory_bytes": "memory one query may add to its worker before it is stopped (default 512 MiB)",
-    "worker_recycle_bytes": "a worker grown by more is replaced after its answer (default 128 MiB)",
-    "write_timeout": "seconds a client may read nothing of its answer before it is dropped (default 30)",
-    "min_query_timeout": "floor on the timeout a request asks for (default 1 s)",
-    "max_client_queries": "queries of one client evaluated at once; more wait (default 2)",
-    "cheap_lane_workers": "workers kept for clients whose queries have been cheap (default 1)",
-    "cheap_query_seconds": "a cheap query's time; longer ones leave the cheap lane (default 1)",
-    "spare_workers": "workers started ahead to replace a stopped one at once (default 1)",
-    "cache_max_age": "seconds in Cache-Control max-age (default 300)",
-    "response_cache_bytes": "bytes of answers cached in memory (default 64 MiB)",
-    "worker_store": "memory (default) or disk: where workers keep the build",
-    "worker_sandbox": "on (default): workers cannot open sockets, or no start; off: run them unsandboxed",
-    "reload_interval": "seconds between looks for a new build (default 2; 0: never)",
+    "query_timeout": "seconds a query may run",
+    "query_workers": "query worker processes",
+    "max_queued_queries": "queries waiting for a worker before 503",
+    "max_query_length": "characters of query text",
+    "max_body_bytes": "bytes of request body",
+    "max_header_bytes": "bytes of request headers",
+    "max_result_rows": "rows or triples in one answer before it is cut",
+    "max_result_bytes": "bytes of one answer before it is cut",
+    "query_memory_bytes": "memory one query may add to its worker before it is stopped",
+    "worker_recycle_bytes": "a worker grown by more is replaced after its answer",
+    "write_timeout": "seconds a client may read nothing of its answer before it is dropped",
+    "min_query_timeout": "floor on the timeout a request asks for",
+    "max_client_queries": "queries of one client evaluated at once; more wait",
+    "cheap_lane_workers": "workers kept for clients whose queries have been cheap",
+    "cheap_query_seconds": "a cheap query's time; longer ones leave the cheap lane",
+    "spare_workers": "workers started ahead to replace a stopped one at once",
+    "cache_max_age": "seconds in Cache-Control max-age",
+    "response_cache_bytes": "bytes of answers cached in memory",
+    "worker_store": "memory or disk: where workers keep the build",
+    "worker_sandbox": "on: workers cannot open sockets, or no start; off: run them unsandboxed",
+    "reload_interval": "seconds between looks for a new build",
     "trusted_proxies": "addresses or networks (comma-separated) whose forwarding headers are believed",
-    "header_timeout": "seconds to send the request line and headers (default 10)",
-    "body_timeout": "seconds to send the request body (default 30)",
+    "header_timeout": "seconds to send the request line and headers",
+    "body_timeout": "seconds to send the request body",
 }
 
 
@@ -73,7 +74,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--no-build", action="store_true", help="serve the existing build even when it is out of date"
     )
     for name, what in LIMIT_FLAGS.items():
-        parser.add_argument(f"--{name.replace('_', '-')}", metavar="N", help=what)
+        default = getattr(Settings, name)
+        default = int(default) if isinstance(default, float) and default.is_integer() else default
+        shown = f"{what} (default {default})" if default != () else what
+        parser.add_argument(f"--{name.replace('_', '-')}", metavar="N", help=shown)
 
 
 def ensure_current_build(options: BuildOptions, allow_stale: bool) -> None:

@@ -20,25 +20,27 @@ import networkx as nx
 import pyoxigraph as ox
 
 from integrationsgraph.exports.scope import RDF_TYPE, Querier, is_detail
-from integrationsgraph.namespaces import BASE, PREFIXES
-from integrationsgraph.server.fact_titles import fact_titles
+from integrationsgraph.fact_titles import fact_titles
+from integrationsgraph.namespaces import BASE, PREFIXES, sparql_prologue
 from integrationsgraph.tenure_windows import Tenure, read_tenures
 
 BATCH = 400
-LABEL_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dct: <http://purl.org/dc/terms/>
+LABEL_QUERY = (
+    sparql_prologue()
+    + """
 SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }}
   {{ ?x rdfs:label ?label }} UNION {{ ?x skos:prefLabel ?label }} UNION {{ ?x dct:title ?label }} }}"""
-TIME_QUERY = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX time: <http://www.w3.org/2006/time#>
+)
+TIME_QUERY = (
+    sparql_prologue()
+    + """
 SELECT ?x (MIN(?b) AS ?begin) (MIN(?e) AS ?end) (MIN(?i) AS ?instant) WHERE {{ VALUES ?x {{ {values} }}
   {{ ?x org:memberDuring ?t }} UNION {{ ?x time:hasTime ?t }}
   OPTIONAL {{ ?t time:hasBeginning/ig:earliest ?b }}
   OPTIONAL {{ ?t time:hasEnd/ig:earliest ?e }}
   OPTIONAL {{ ?t ig:earliest ?i }}
 }} GROUP BY ?x"""
+)
 TYPE_QUERY = """SELECT DISTINCT ?x ?type WHERE {{ VALUES ?x {{ {values} }}
   GRAPH ?g {{ ?x a ?type }} FILTER(?g != <{inferred}> && isIRI(?type)) }}"""
 

@@ -10,6 +10,7 @@ from typing import Literal, Protocol
 import pyoxigraph as ox
 
 from integrationsgraph.errors import UsageError
+from integrationsgraph.iris import HTTP_SCHEMES, is_http_iri
 from integrationsgraph.namespaces import BASE, sparql_prologue
 from integrationsgraph.sparql.backends import QuerySyntaxError
 
@@ -48,9 +49,9 @@ class Scope:
         if self.kind not in SCOPES:
             raise UsageError(f"scope: {self.kind!r} is not one of {', '.join(SCOPES)}")
         if self.kind == "entity":
-            if not self.entity or not self.entity.startswith(("http://", "https://")):
+            if not self.entity or not self.entity.startswith(HTTP_SCHEMES):
                 raise UsageError("scope entity needs an absolute http(s) IRI (--entity IRI)")
-            if any(char in self.entity for char in '<>"{}|^`\\ '):
+            if not is_http_iri(self.entity):
                 raise UsageError(f"entity: {self.entity!r} is not a valid IRI")
             if not 1 <= self.depth <= MAX_DEPTH:
                 raise UsageError(f"depth: {self.depth} is not between 1 and {MAX_DEPTH}")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from integrationsgraph.errors import InputError, Problem
-from integrationsgraph.pipeline.sparqlfiles import SparqlFile, read_sparql_file
+from integrationsgraph.errors import Problem
+from integrationsgraph.pipeline.sparqlfiles import SparqlFile, read_sparql_file, run_sparql_file
 
 SPECIAL = ("focus", "graph", "message")
 
@@ -39,12 +39,9 @@ def run_checks(store: ox.Store, checks: list[SparqlFile], files: dict[str, str])
     """Every row of every check as a Problem; `files` maps a graph IRI to its file for messages."""
     problems = []
     for check in checks:
-        try:
-            result = store.query(check.text, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise InputError(f"{check.path}:{exc.lineno}:{exc.offset}: {exc.msg}") from exc
-        if not isinstance(result, ox.QuerySolutions):
-            raise InputError(f"{check.path}: a violation check must be a SPARQL SELECT query")
+        result = run_sparql_file(
+            store, check, ox.QuerySolutions, "a violation check must be a SPARQL SELECT query"
+        )
         variables = [v.value for v in result.variables]
         problems.extend(_problem(check, row, variables, files) for row in result)
     return problems

@@ -13,7 +13,7 @@ from rdflib.namespace import PROV
 
 from integrationsgraph.errors import InputError
 from integrationsgraph.namespaces import IGR
-from integrationsgraph.pipeline.sparqlfiles import SparqlFile, read_sparql_file
+from integrationsgraph.pipeline.sparqlfiles import SparqlFile, read_sparql_file, run_sparql_file
 
 WAS_GENERATED_BY = ox.NamedNode(str(PROV.wasGeneratedBy))
 
@@ -23,12 +23,7 @@ def load_rules(paths: tuple[Path, ...]) -> list[SparqlFile]:
 
 
 def _construct(store: ox.Store, rule: SparqlFile) -> list[tuple]:
-    try:
-        result = store.query(rule.text, use_default_graph_as_union=True)
-    except SyntaxError as exc:
-        raise InputError(f"{rule.path}:{exc.lineno}:{exc.offset}: {exc.msg}") from exc
-    if not isinstance(result, ox.QueryTriples):
-        raise InputError(f"{rule.path}: a rule must be a SPARQL CONSTRUCT query")
+    result = run_sparql_file(store, rule, ox.QueryTriples, "a rule must be a SPARQL CONSTRUCT query")
     return [(t.subject, t.predicate, t.object) for t in result]
 
 

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from integrationsgraph.errors import DataNonConformant
 from integrationsgraph.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
 from integrationsgraph.pipeline import checks, dumps, evidence, report, rules, storing
+from integrationsgraph.pipeline.freshness import release_matches
 from integrationsgraph.pipeline.inputs import InputFiles, discover_inputs, input_hash
 from integrationsgraph.pipeline.loading import LoadedInputs, load_inputs
 from integrationsgraph.pipeline.options import BuildOptions, BuildResult
@@ -26,7 +27,7 @@ from integrationsgraph.pipeline.tenure_inputs import read_tenure_inputs
 from integrationsgraph.pipeline.tenure_output import tenure_triples
 from integrationsgraph.pipeline.tenures import resolve
 from integrationsgraph.pipeline.validation import validate_inputs
-from integrationsgraph.store import current_release, release_matches
+from integrationsgraph.store import current_release
 
 __all__ = ["BuildOptions", "BuildResult", "run_build"]
 

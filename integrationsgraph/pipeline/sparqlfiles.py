@@ -1,10 +1,12 @@
-"""Reading the build's SPARQL files (rules and violation checks): their header and their text."""
+"""The build's SPARQL files (rules and violation checks): reading their header and text, and running them."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from integrationsgraph.errors import InputError
 from integrationsgraph.pipeline.inputs import read_bytes
@@ -41,3 +43,16 @@ def read_sparql_file(path: Path, kind: str) -> SparqlFile:
     if header[kind] != expected:
         raise InputError(f"{path}:1:1: '# {kind}: {header[kind]}' does not match the file name ({expected})")
     return SparqlFile(path, header[kind], header["summary"], text)
+
+
+def run_sparql_file(store: ox.Store, file: SparqlFile, form: type, form_name: str):
+    """The file's query over the union of the graphs; `InputError` naming file:line:column for a syntax
+    error, or the file when its query is not of the `form` (`ox.QuerySolutions`, `ox.QueryTriples`) the
+    stage needs (`form_name`, as in "a rule must be a SPARQL CONSTRUCT query")."""
+    try:
+        result = store.query(file.text, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise InputError(f"{file.path}:{exc.lineno}:{exc.offset}: {exc.msg}") from exc
+    if not isinstance(result, form):
+        raise InputError(f"{file.path}: {form_name}")
+    return result

@@ -14,6 +14,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from integrationsgraph.errors import InputError
+from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.pipeline.tenures import (
     Attestation,
     Bound,
@@ -23,11 +24,7 @@ from integrationsgraph.pipeline.tenures import (
     Term,
 )
 
-PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
-PREFIX igc: <https://w3id.org/integrationsgraph/def/concept/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX time: <http://www.w3.org/2006/time#>
-"""
+PROLOGUE = sparql_prologue()
 
 HOLDINGS = """SELECT DISTINCT ?holding ?post ?member WHERE {
   GRAPH ?g { ?holding ig:post ?post ; org:member ?member }

@@ -20,22 +20,11 @@ from pathlib import Path
 
 from integrationsgraph.errors import InputError, UsageError
 from integrationsgraph.paths import QUERIES_DIR
-from integrationsgraph.queries.parameters import PARAMETER_TYPES, render
+from integrationsgraph.queries.parameters import PARAMETER_TYPES, Parameter, render
 from integrationsgraph.queries.sparql_tokens import parameter_tokens, substitute, variable_tokens
 
 _HEADER_LINE = re.compile(r"#\s*(name|summary(?:@[a-z]{2})?|param(?:@[a-z]{2})?)\s*:\s*(.*?)\s*$")
 _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """One declared parameter: `type` is one of iri, date, integer, string."""
-
-    name: str
-    type: str
-    example: str | None
-    description: str
-    optional: bool = False
 
 
 @dataclass(frozen=True)

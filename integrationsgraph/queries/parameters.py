@@ -1,23 +1,32 @@
-"""Rendering parameter values as SPARQL terms, one function per parameter type."""
+"""A named query's parameters: their declaration, and rendering values as SPARQL terms, one function per
+parameter type."""
 
 from __future__ import annotations
 
 import datetime
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from integrationsgraph.errors import UsageError
+from integrationsgraph.iris import is_http_iri
 from integrationsgraph.namespaces import PREFIXES
-
-if TYPE_CHECKING:
-    from integrationsgraph.queries.catalog import Parameter
 
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
-_ABSOLUTE_HTTP_IRI = re.compile(r'https?://[^\s<>"{}|^`\\]+')
 _PREFIXED_NAME = re.compile(r"([A-Za-z][A-Za-z0-9_.-]*):([A-Za-z0-9_][A-Za-z0-9_.%-]*)")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d+")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One declared parameter: `type` is one of iri, date, integer, string."""
+
+    name: str
+    type: str
+    example: str | None
+    description: str
+    optional: bool = False
 
 
 def _iri(value: str) -> str:
@@ -28,7 +37,7 @@ def _iri(value: str) -> str:
     prefixed = _PREFIXED_NAME.fullmatch(candidate)
     if prefixed and prefixed.group(1) in PREFIXES:
         candidate = PREFIXES[prefixed.group(1)] + prefixed.group(2)
-    if not _ABSOLUTE_HTTP_IRI.fullmatch(candidate):
+    if not is_http_iri(candidate):
         raise ValueError("not an absolute http(s) IRI nor a prefixed name with a known prefix")
     return f"<{candidate}>"
 

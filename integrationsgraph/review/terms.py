@@ -10,6 +10,7 @@ from rdflib.namespace import XSD
 
 from integrationsgraph.curation.evidence import turtle_string
 from integrationsgraph.errors import UsageError
+from integrationsgraph.iris import is_http_iri
 from integrationsgraph.namespaces import PREFIXES
 
 # Longest namespace first, so `gsrc:` wins over `graph:`.
@@ -31,7 +32,7 @@ def expand(name: str) -> URIRef:
     prefix, colon, local = name.partition(":")
     if colon and prefix in PREFIXES and _LOCAL.match(local):
         return URIRef(PREFIXES[prefix] + local)
-    if name.startswith(("http://", "https://")) and not re.search(r"[\s<>\"{}|\\^`]", name):
+    if is_http_iri(name):
         return URIRef(name)
     raise UsageError(f"{name!r} is not an IRI or a prefixed name of the project's prefixes")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
 from collections.abc import AsyncIterator
 
@@ -13,7 +12,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from integrationsgraph.server import serving
+from integrationsgraph.server import (
+    dataset,
+    discovery,
+    exports_http,
+    named_queries,
+    ontology_docs,
+    pages,
+    resources,
+    search,
+    serving,
+    views,
+)
 from integrationsgraph.server.answering import answer_query
 from integrationsgraph.server.errors import EXCEPTION_HANDLERS
 from integrationsgraph.server.http_cache import ResponseCache
@@ -29,36 +39,25 @@ from integrationsgraph.server.service_description import (
     request_base_url,
     serialize_description,
 )
-from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.slow_readers import SlowReaderDroppingApp
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import Backend
 
 log = logging.getLogger("integrationsgraph.server")
 
-# Modules of the pages part that contribute routes, each with `routes(settings) -> list[BaseRoute]`.
+# The parts that contribute routes, each with `routes(settings) -> list[BaseRoute]`: the pages, then the
+# linked-data part (dereferencing, ontology docs, dataset description, dumps, exports, views).
 CONTRIBUTING_MODULES = (
-    "integrationsgraph.server.pages",
-    "integrationsgraph.server.named_queries",
-    "integrationsgraph.server.search",
+    pages,
+    named_queries,
+    search,
+    ontology_docs,
+    resources,
+    dataset,
+    discovery,
+    exports_http,
+    views,
 )
-# The linked-data part: dereferencing, ontology docs, dataset description, dumps, exports, views.
-CONTRIBUTING_MODULES += (
-    "integrationsgraph.server.ontology_docs",
-    "integrationsgraph.server.resources",
-    "integrationsgraph.server.dataset",
-    "integrationsgraph.server.discovery",
-    "integrationsgraph.server.exports_http",
-    "integrationsgraph.server.views",
-)
-
-
-def _optional_module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise  # the module exists but one of its own imports is missing: a real error
-        return None
 
 
 async def sparql_endpoint(request: Request) -> Response:
@@ -71,9 +70,8 @@ async def sparql_endpoint(request: Request) -> Response:
 
 async def describe_service(request: Request) -> Response:
     """The query page for browsers, the Service Description for RDF clients."""
-    pages = _optional_module("integrationsgraph.server.pages")
     # HTML comes last, so a client that names no type (curl's */*) gets Turtle, not the page.
-    offers = [*DESCRIPTION_OFFERS, *(["text/html"] if pages else [])]
+    offers = [*DESCRIPTION_OFFERS, "text/html"]
     chosen = negotiate(request.headers.get("accept"), offers)
     if chosen is None:
         raise not_acceptable(dict.fromkeys(offers))
@@ -104,10 +102,8 @@ def routes(settings: Settings) -> list[BaseRoute]:
         Route("/healthz", health, methods=["GET"], name="healthz"),
         Route("/metrics", metrics_page, methods=["GET"], name="metrics"),
     ]
-    for name in CONTRIBUTING_MODULES:
-        module = _optional_module(name)
-        if module is not None:
-            table += module.routes(settings)
+    for module in CONTRIBUTING_MODULES:
+        table += module.routes(settings)
     return table
 
 

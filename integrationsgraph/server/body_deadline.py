@@ -14,6 +14,7 @@ import asyncio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from integrationsgraph.server.errors import HTTPProblem
+from integrationsgraph.server.http_middleware import HTTPMiddleware
 
 
 def body_timeout(seconds: float) -> HTTPProblem:
@@ -21,15 +22,12 @@ def body_timeout(seconds: float) -> HTTPProblem:
     return HTTPProblem(408, "Request timeout", detail, headers={"Connection": "close"}, timeout=seconds)
 
 
-class BodyDeadlineMiddleware:
+class BodyDeadlineMiddleware(HTTPMiddleware):
     def __init__(self, app: ASGIApp, seconds: float):
-        self.app = app
+        super().__init__(app)
         self.seconds = seconds
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         loop = asyncio.get_running_loop()
         deadline: float | None = None
         body_read = False

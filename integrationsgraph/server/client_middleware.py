@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
+from integrationsgraph.server.http_middleware import HTTPMiddleware
 from integrationsgraph.sparql.fairness import UNKNOWN_CLIENT, current_client
 
 
@@ -17,16 +18,10 @@ def client_key(scope: Scope) -> str:
     return client[0] if client else UNKNOWN_CLIENT
 
 
-class ClientMiddleware:
+class ClientMiddleware(HTTPMiddleware):
     """Sets `current_client` for everything that runs on behalf of one HTTP request."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         token = current_client.set(client_key(scope))
         try:
             await self.app(scope, receive, send)

@@ -22,8 +22,8 @@ from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import render
 from integrationsgraph.server.service_description import request_base_url
-from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.term_anchors import anchor_for
+from integrationsgraph.settings import Settings
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"

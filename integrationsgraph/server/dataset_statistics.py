@@ -10,9 +10,11 @@ import anyio
 import pyoxigraph as ox
 from starlette.requests import Request
 
+from integrationsgraph.iris import iri_ref
+from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.server.linking import Linker
-from integrationsgraph.server.resource_data import PROLOGUE, SourceInfo, labels_of
-from integrationsgraph.server.sparql_helpers import iri_ref, select
+from integrationsgraph.server.resource_data import SourceInfo, labels_of
+from integrationsgraph.server.sparql_helpers import select
 from integrationsgraph.sparql.backends import Backend
 
 _LOCK_NAME = "dataset_facts_lock"
@@ -43,7 +45,7 @@ async def collect(backend: Backend, base: str) -> DatasetFacts:
     }
     source_rows = await select(
         backend,
-        PROLOGUE
+        sparql_prologue()
         + """
 SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) WHERE {
   GRAPH ?g { ?source a ig:Source ; ig:fileName ?file . OPTIONAL { ?source dct:title ?title0 } }
@@ -61,7 +63,7 @@ SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) WHERE {
     ontology = iri_ref(base + "graph/ontology")
     license_rows = await select(
         backend,
-        PROLOGUE
+        sparql_prologue()
         + f"SELECT ?license WHERE {{ GRAPH {ontology} {{ ?o a <http://www.w3.org/2002/07/owl#Ontology> ; "
         "<http://purl.org/dc/terms/license> ?license } } LIMIT 1",
     )

@@ -15,8 +15,8 @@ from integrationsgraph.server.dataset import site_base
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.ontology_docs import ontology_triples
 from integrationsgraph.server.ontology_model import IG, OWL, XSD_PREFIX, read_model
-from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.sparql_helpers import select
+from integrationsgraph.settings import Settings
 
 SITEMAP_LIMIT = 50_000  # the sitemap protocol's limit per file
 

@@ -26,7 +26,7 @@ from integrationsgraph.server.deadline import query_deadline
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.linking import public_base
 from integrationsgraph.server.localization import page_language
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import QueryTimeout
 
 TRUE = ("1", "true", "yes", "on")

@@ -23,6 +23,8 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from integrationsgraph.server.errors import error_response
+from integrationsgraph.server.http_middleware import HTTPMiddleware
+from integrationsgraph.settings import Network
 
 FORWARDING_HEADERS = ("Forwarded", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Prefix")
 SCOPE_KEY = "integrationsgraph.site"  # the Site of the request, put into the ASGI scope by the middleware
@@ -30,27 +32,9 @@ SCOPE_KEY = "integrationsgraph.site"  # the Site of the request, put into the AS
 _HOST = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9._~-]*[A-Za-z0-9])?)(?::[0-9]{1,5})?")
 _PREFIX = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*")
 
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
 
 class BadForwarding(ValueError):
     """A header that would become part of the site's address is malformed; the message names it."""
-
-
-def trusted_networks(text: str) -> tuple[Network, ...]:
-    """`10.0.0.1, 192.168.0.0/16, ::1` as networks; `*` trusts every address. ValueError names a bad one."""
-    networks = []
-    for item in (part.strip() for part in text.split(",")):
-        if not item:
-            continue
-        if item == "*":
-            networks += [ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0")]
-            continue
-        try:
-            networks.append(ipaddress.ip_network(item, strict=False))
-        except ValueError:
-            raise ValueError(f"{item!r} is not an IP address or network (such as 10.0.0.0/8)") from None
-    return tuple(networks)
 
 
 def is_trusted(address: str | None, networks: Iterable[Network]) -> bool:
@@ -159,17 +143,14 @@ def site(request: Request) -> Site:
     return found
 
 
-class ForwardingMiddleware:
+class ForwardingMiddleware(HTTPMiddleware):
     """Resolves each request's Site and client address; 400 for a malformed one; Vary when it was used."""
 
     def __init__(self, app: ASGIApp, trusted_proxies: tuple[Network, ...]):
-        self.app = app
+        super().__init__(app)
         self.trusted_proxies = trusted_proxies
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers: dict[str, str] = {}
         for name, value in scope["headers"]:
             key = name.decode("latin-1").lower()

@@ -6,12 +6,13 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 
+from integrationsgraph.iris import iri_ref
 from integrationsgraph.server import representations
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import render
 from integrationsgraph.server.resource_data import labels_of, sources_of_graphs
-from integrationsgraph.server.sparql_helpers import iri_ref, select
+from integrationsgraph.server.sparql_helpers import select
 
 SUBJECT_LIMIT = 500
 

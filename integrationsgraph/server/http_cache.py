@@ -17,7 +17,9 @@ import hashlib
 from dataclasses import dataclass
 
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message
+
+from integrationsgraph.server.http_middleware import ResponseStartMiddleware
 
 GZIP_SUFFIX = "-gzip"
 
@@ -102,26 +104,14 @@ class ResponseCache:
         return len(self._entries)
 
 
-class EncodingETagMiddleware:
+class EncodingETagMiddleware(ResponseStartMiddleware):
     """Marks the ETag of a gzip-encoded response (`"KEY-gzip"`) and folds repeated Vary tokens."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_marked(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(raw=message["headers"])
-                tag = headers.get("etag")
-                if tag and headers.get("content-encoding") == "gzip" and not tag.endswith(f'{GZIP_SUFFIX}"'):
-                    headers["ETag"] = tag[:-1] + GZIP_SUFFIX + '"'
-                vary = headers.get("vary")
-                if vary:
-                    headers["Vary"] = ", ".join(dict.fromkeys(token.strip() for token in vary.split(",")))
-            await send(message)
-
-        await self.app(scope, receive, send_marked)
+    def edit_start(self, message: Message) -> None:
+        headers = MutableHeaders(raw=message["headers"])
+        tag = headers.get("etag")
+        if tag and headers.get("content-encoding") == "gzip" and not tag.endswith(f'{GZIP_SUFFIX}"'):
+            headers["ETag"] = tag[:-1] + GZIP_SUFFIX + '"'
+        vary = headers.get("vary")
+        if vary:
+            headers["Vary"] = ", ".join(dict.fromkeys(token.strip() for token in vary.split(",")))

@@ -24,7 +24,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from integrationsgraph.server.errors import ERROR_CACHE_CONTROL, error_json
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 
 REASONS = {
     400: "Bad Request",

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from integrationsgraph.server.errors import HTTPProblem, error_response
+from integrationsgraph.server.http_middleware import HTTPMiddleware
 
 
 def body_too_large(limit: int, size: int | None = None) -> HTTPProblem:
@@ -23,18 +24,15 @@ def body_too_large(limit: int, size: int | None = None) -> HTTPProblem:
     return HTTPProblem(413, "Request body too large", f"{got}; the limit is {limit} bytes", limit=limit)
 
 
-class RequestLimitsMiddleware:
+class RequestLimitsMiddleware(HTTPMiddleware):
     """Refuses requests whose headers or body exceed the limits, before a handler reads the body."""
 
     def __init__(self, app: ASGIApp, max_header_bytes: int, max_body_bytes: int):
-        self.app = app
+        super().__init__(app)
         self.max_header_bytes = max_header_bytes
         self.max_body_bytes = max_body_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         header_bytes = sum(len(name) + len(value) + 4 for name, value in scope["headers"])
         if header_bytes > self.max_header_bytes:
             detail = f"the request headers have {header_bytes} bytes; the limit is {self.max_header_bytes}"

@@ -26,7 +26,7 @@ from integrationsgraph.server.http_cache import EncodingETagMiddleware
 from integrationsgraph.server.limits import RequestLimitsMiddleware
 from integrationsgraph.server.metrics import Metrics, MetricsMiddleware
 from integrationsgraph.server.security_headers import SecurityHeadersMiddleware
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.answering import BYTE_LIMIT_HEADER, ROW_LIMIT_HEADER, TRUNCATED_HEADER
 
 # Response headers a script on another origin may read.

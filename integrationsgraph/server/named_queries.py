@@ -29,8 +29,8 @@ from integrationsgraph.server.protocol import QueryOperation
 from integrationsgraph.server.reader_table import iris_in, reader_table
 from integrationsgraph.server.resource_data import labels_of
 from integrationsgraph.server.results import Negotiated
-from integrationsgraph.server.settings import Settings
 from integrationsgraph.server.source_catalogue import source_catalogue
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import Dataset, QueryResult
 
 # Media type offered for each `?format=` value; the first offer wins when Accept is absent.

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from integrationsgraph.iris import iri_ref
 from integrationsgraph.server import representations
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.linking import Linker, compact
@@ -16,9 +17,9 @@ from integrationsgraph.server.localization import LANGUAGES, pick_label
 from integrationsgraph.server.ontology_model import OntologyModel, Term, characteristics, read_model
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import render
-from integrationsgraph.server.settings import Settings
-from integrationsgraph.server.sparql_helpers import construct, iri_ref
+from integrationsgraph.server.sparql_helpers import construct
 from integrationsgraph.server.term_anchors import anchor_for
+from integrationsgraph.settings import Settings
 
 
 async def ontology_triples(request: Request):

@@ -24,6 +24,19 @@ PROPERTY_KINDS = {
     RDF + "Property": "property",
 }
 CHARACTERISTICS = {OWL + "TransitiveProperty": "transitive", OWL + "SymmetricProperty": "symmetric"}
+# The predicates whose IRI values a term lists, and the list of `Term` that holds them.
+LISTS = {
+    RDF + "type": "kinds",
+    RDFS + "subClassOf": "supers",
+    RDFS + "subPropertyOf": "supers",
+    SKOS + "broader": "supers",
+    RDFS + "domain": "domains",
+    RDFS + "range": "ranges",
+    OWL + "inverseOf": "inverses",
+    OWL + "equivalentClass": "equivalents",
+    OWL + "disjointWith": "disjoint",
+    SKOS + "inScheme": "schemes",
+}
 
 
 @dataclass
@@ -76,22 +89,8 @@ def read_model(triples: list[ox.Triple]) -> OntologyModel:
                 term.labels.setdefault(language, text)
             elif predicate in (SKOS + "definition", RDFS + "comment"):
                 term.definitions.setdefault(language, text)
-            elif predicate == RDF + "type" and iri:
-                term.kinds.append(iri)
-            elif predicate in (RDFS + "subClassOf", RDFS + "subPropertyOf", SKOS + "broader") and iri:
-                term.supers.append(iri)
-            elif predicate == RDFS + "domain" and iri:
-                term.domains.append(iri)
-            elif predicate == RDFS + "range" and iri:
-                term.ranges.append(iri)
-            elif predicate == OWL + "inverseOf" and iri:
-                term.inverses.append(iri)
-            elif predicate == OWL + "equivalentClass" and iri:
-                term.equivalents.append(iri)
-            elif predicate == OWL + "disjointWith" and iri:
-                term.disjoint.append(iri)
-            elif predicate == SKOS + "inScheme" and iri:
-                term.schemes.append(iri)
+            elif iri and predicate in LISTS:
+                getattr(term, LISTS[predicate]).append(iri)
         if OWL + "Ontology" in term.kinds:
             ontology_iri = subject
             for predicate, value in pairs:

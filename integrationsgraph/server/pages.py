@@ -24,7 +24,7 @@ from integrationsgraph.queries.catalog import NamedQuery, load_catalog
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import editor_words, page_language
 from integrationsgraph.server.page_context import page_context
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"

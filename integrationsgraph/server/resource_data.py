@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from integrationsgraph.server.fact_titles import fact_titles
-from integrationsgraph.server.sparql_helpers import ask, iri_ref, select
+from integrationsgraph.fact_titles import fact_titles
+from integrationsgraph.iris import iri_ref
+from integrationsgraph.namespaces import sparql_prologue
+from integrationsgraph.server.sparql_helpers import ask, select
 from integrationsgraph.sparql.backends import Backend
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -20,12 +22,7 @@ OUTGOING_LIMIT = 2000
 INCOMING_LIMIT = 400
 LABEL_BATCH = 400
 
-PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+PROLOGUE = sparql_prologue()
 
 
 async def exists(backend: Backend, iri: str) -> bool:

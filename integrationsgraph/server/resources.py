@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from integrationsgraph.iris import iri_ref
 from integrationsgraph.server import neighbourhood_svg, representations
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.graph_pages import graph_page
@@ -26,12 +27,12 @@ from integrationsgraph.server.localization import words
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import named_query_catalog, render
 from integrationsgraph.server.resource_data import INCOMING_LIMIT, RDF_TYPE, ResourceData, describe, exists
-from integrationsgraph.server.settings import Settings
-from integrationsgraph.server.sparql_helpers import construct, iri_ref
+from integrationsgraph.server.sparql_helpers import construct
 from integrationsgraph.server.statements import statement_sections
 from integrationsgraph.server.tenure_section import tenure_section
 from integrationsgraph.server.term_anchors import anchor_for
 from integrationsgraph.server.views import timelines_for
+from integrationsgraph.settings import Settings
 
 # Which named-query parameters an entity of a class can fill (parameter name -> fitting classes;
 # None: any resource). A query is linked when such a parameter is its only required one.

@@ -19,7 +19,7 @@ from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import pick_label, words
 from integrationsgraph.server.named_queries import choose_format
 from integrationsgraph.server.pages import render
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 
 FORMATS = {"html": "text/html", "json": "application/json"}
 SUGGESTIONS = 8

@@ -11,7 +11,9 @@ does not tell the other site which resource or query the reader was looking at.
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message
+
+from integrationsgraph.server.http_middleware import ResponseStartMiddleware
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",
@@ -32,22 +34,10 @@ HTML_PAGES = [
 ]
 
 
-class SecurityHeadersMiddleware:
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                names = {name.lower() for name, _ in headers}
-                content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
-                added = EVERY_RESPONSE + (HTML_PAGES if content_type.startswith(b"text/html") else [])
-                message["headers"] = headers + [(name, value) for name, value in added if name not in names]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+class SecurityHeadersMiddleware(ResponseStartMiddleware):
+    def edit_start(self, message: Message) -> None:
+        headers = list(message.get("headers", []))
+        names = {name.lower() for name, _ in headers}
+        content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
+        added = EVERY_RESPONSE + (HTML_PAGES if content_type.startswith(b"text/html") else [])
+        message["headers"] = headers + [(name, value) for name, value in added if name not in names]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.errors import InputError
-from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import Backend
 from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
 from integrationsgraph.sparql.remote_backend import RemoteBackend

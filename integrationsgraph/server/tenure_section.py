@@ -9,17 +9,16 @@ from datetime import date
 
 import pyoxigraph as ox
 
+from integrationsgraph.iris import iri_ref
+from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.resource_data import labels_of
-from integrationsgraph.server.sparql_helpers import iri_ref, select
+from integrationsgraph.server.sparql_helpers import select
 from integrationsgraph.sparql.backends import Backend
 from integrationsgraph.tenure_windows import ONE_DAY, read_tenures
 
 IG = "https://w3id.org/integrationsgraph/def#"
-PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
+PROLOGUE = sparql_prologue()
 DERIVATIONS = (
     PROLOGUE
     + """SELECT DISTINCT ?bound ?value ?rule ?fact WHERE {{

@@ -12,20 +12,17 @@ from datetime import date, timedelta
 
 import pyoxigraph as ox
 
+from integrationsgraph.iris import iri_ref
+from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.server.linking import Linker
 from integrationsgraph.server.localization import words
 from integrationsgraph.server.resource_data import labels_of
-from integrationsgraph.server.sparql_helpers import iri_ref, select
+from integrationsgraph.server.sparql_helpers import select
 from integrationsgraph.server.timeline_svg import Bar, Row
 from integrationsgraph.sparql.backends import Backend
 from integrationsgraph.tenure_windows import ONE_DAY, Tenure, read_tenures
 
-PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
-PREFIX igc: <https://w3id.org/integrationsgraph/def/concept/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX time: <http://www.w3.org/2006/time#>
-"""
+PROLOGUE = sparql_prologue()
 
 HOLDINGS = (
     PROLOGUE

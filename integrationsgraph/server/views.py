@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from integrationsgraph.exports.scope import MAX_DEPTH
+from integrationsgraph.iris import iri_ref, is_http_iri
 from integrationsgraph.server import timeline_svg
 from integrationsgraph.server.errors import HTTPProblem
 from integrationsgraph.server.linking import Linker
@@ -18,9 +19,9 @@ from integrationsgraph.server.localization import words
 from integrationsgraph.server.page_context import page_context
 from integrationsgraph.server.pages import render
 from integrationsgraph.server.resource_data import ResourceData, exists, labels_of
-from integrationsgraph.server.settings import Settings
-from integrationsgraph.server.sparql_helpers import ask, iri_ref
+from integrationsgraph.server.sparql_helpers import ask
 from integrationsgraph.server.timeline_data import body_event_rows, chair_rows, holder_rows
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import Backend
 
 ORG = "http://www.w3.org/ns/org#"
@@ -37,7 +38,7 @@ TIMELINES: dict[str, tuple[str, RowSource, str]] = {
 
 async def _required_iri(request: Request, name: str) -> str:
     iri = request.query_params.get(name, "")
-    if not iri.startswith(("http://", "https://")) or any(c in iri for c in '<>"{}|^`\\ '):
+    if not is_http_iri(iri):
         raise HTTPProblem(400, "Bad request", f"parameter {name}: an absolute http(s) IRI is required")
     if not await exists(request.app.state.backend, iri):
         raise HTTPProblem(404, "Not found", f"The graph says nothing about {iri}.", iri=iri)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from bench.run_build_bench import build_arguments
 from bench.synthetic import generate
 from integrationsgraph.cli import main
 
@@ -16,17 +17,7 @@ def test_generated_tree_builds(tmp_path, monkeypatch, capsys):
     summary = generate(2000, tree, seed=3)
     monkeypatch.setenv("INTEGRATIONSGRAPH_SHARED", str(tree / "shared"))
     build_dir = tmp_path / "build"
-    argv = [
-        "build",
-        "--quiet",
-        "--data-dir",
-        str(tree / "data"),
-        "--build-dir",
-        str(build_dir),
-        "--shared-dir",
-        str(tree / "shared"),
-    ]
-    assert main(argv) == 0, capsys.readouterr().err
+    assert main(build_arguments(tree, build_dir)) == 0, capsys.readouterr().err
     report = json.loads((build_dir / "current" / "report.json").read_text(encoding="utf-8"))
     assert report["source_graphs"] == summary.sources
     assert report["evidence"]["checked"] is True

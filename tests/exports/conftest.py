@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from integrationsgraph.server.datafiles import load_files
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.sparql.backends import EmbeddedBackend
 
 EXPORT_FIXTURE = Path(__file__).resolve().parents[1] / "server" / "linked_data" / "fixtures" / "ldgraph.trig"

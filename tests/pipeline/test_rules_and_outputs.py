@@ -11,9 +11,10 @@ import pytest
 
 from integrationsgraph.errors import InputError
 from integrationsgraph.namespaces import sparql_prologue
+from integrationsgraph.pipeline.freshness import build_is_current
 from integrationsgraph.pipeline.options import BuildOptions
 from integrationsgraph.pipeline.runner import run_build
-from integrationsgraph.store import build_is_current, current_release, open_store
+from integrationsgraph.store import current_release, open_store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PROJECT = FIXTURES.parent.parent

@@ -83,6 +83,13 @@ def recording_page(browser: Browser, timeout_ms: int, **context_options) -> Iter
         context.close()
 
 
+def assert_only_own_requests(page: Page, base_url: str) -> None:
+    """The page fetched nothing from elsewhere (inline data and blobs are its own) and raised no error."""
+    foreign = [url for url in page.requests_made if not url.startswith((base_url, "data:", "blob:"))]
+    assert foreign == [], f"the page fetched from elsewhere: {foreign}"
+    assert page.script_errors == []
+
+
 def _record_policy_violation(page: Page, message) -> None:
     """Chromium reports what the Content Security Policy blocked as a console error."""
     if message.type == "error" and "Content Security Policy" in message.text:

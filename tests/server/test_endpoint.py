@@ -13,7 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import BackendUnavailable
 
 SELECT = "PREFIX ex: <http://example.org/> SELECT ?person ?age WHERE { ?person a ex:Person OPTIONAL { ?person ex:age ?age } } ORDER BY ?person"  # noqa: E501

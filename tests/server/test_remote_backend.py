@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from integrationsgraph.cli import main
 from integrationsgraph.push import authenticating_client, push_store
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import BackendUnavailable, EmbeddedBackend
 from integrationsgraph.sparql.remote_backend import RemoteBackend
 from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER, running_virtuoso

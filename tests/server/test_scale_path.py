@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from integrationsgraph.cli import main
 from integrationsgraph.commands.push import PASSWORD_VARIABLE
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER
 from tests.server.conftest import serving_process

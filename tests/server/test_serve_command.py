@@ -14,13 +14,13 @@ from starlette.testclient import TestClient
 
 from integrationsgraph.cli import main
 from integrationsgraph.commands.serve import ensure_current_build
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.errors import InputError
 from integrationsgraph.paths import PROJECT_ROOT
 from integrationsgraph.pipeline.inputs import discover_inputs, input_hash
 from integrationsgraph.pipeline.options import BuildOptions
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.store import current_release
 from tests.server.conftest import serving_process
 

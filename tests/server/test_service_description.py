@@ -15,7 +15,7 @@ import rdflib
 from rdflib.namespace import RDF
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")

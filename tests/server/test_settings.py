@@ -8,7 +8,7 @@ import pytest
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.paths import BUILD_DIR
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 
 
 def test_defaults() -> None:

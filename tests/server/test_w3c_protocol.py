@@ -26,7 +26,7 @@ from rdflib.namespace import RDFS
 
 from integrationsgraph.paths import shared_dir
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 
 MANIFEST = shared_dir() / "w3c" / "sparql11-protocol" / "manifest.ttl"

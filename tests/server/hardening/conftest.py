@@ -12,7 +12,7 @@ from starlette.applications import Starlette
 
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.serving import pool_options
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.pool import WorkerPoolBackend
 
 EX = "http://example.org/"

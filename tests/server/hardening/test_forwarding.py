@@ -14,8 +14,8 @@ from starlette.testclient import TestClient
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.forwarding import BadForwarding, forwarded_client, site_of, trusted_networks
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.server.forwarding import BadForwarding, forwarded_client, site_of
+from integrationsgraph.settings import Settings, trusted_networks
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.conftest import sample_store
 

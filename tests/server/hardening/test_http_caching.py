@@ -12,7 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.hardening.metrics_reading import metric
 

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from tests.server.hardening.metrics_reading import metric
 
 REQUESTS_TOTAL = "integrationsgraph_http_requests_total"

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import BackendUnavailable, QueryTimeout
 from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
 

@@ -13,7 +13,7 @@ import httpx
 import pyoxigraph as ox
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 
 LABEL_QUERY = "SELECT ?label WHERE { <http://example.org/thing> ?p ?label } # request "
 

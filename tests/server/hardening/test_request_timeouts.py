@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.conftest import sample_store
 

@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 
 from integrationsgraph.server import serving
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql import sandbox
 from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
 

@@ -11,9 +11,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 
 pytestmark = pytest.mark.anyio

@@ -9,8 +9,8 @@ import threading
 import httpx
 import pytest
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.exports import run as export_run
-from integrationsgraph.server.datafiles import load_files
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.linked_data.conftest import LD_FIXTURE, make_ld_app
 

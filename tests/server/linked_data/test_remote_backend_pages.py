@@ -11,10 +11,10 @@ import pyoxigraph as ox
 import pytest
 from starlette.testclient import TestClient
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.push import authenticating_client, push_store
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.remote_backend import RemoteBackend
 from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER, running_virtuoso
 

@@ -21,7 +21,7 @@ from integrationsgraph.exports.scope import Scope
 from integrationsgraph.queries.catalog import load_catalog
 from integrationsgraph.queries.execute import run_query
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from integrationsgraph.tenure_windows import read_tenures
 

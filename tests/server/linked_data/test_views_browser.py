@@ -8,15 +8,11 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.server.browser import assert_only_own_requests
+
 pytestmark = pytest.mark.slow
 
 BASE = "https://w3id.org/integrationsgraph/"
-
-
-def assert_only_own_requests(page, base_url: str) -> None:
-    foreign = [url for url in page.requests_made if not url.startswith((base_url, "data:", "blob:"))]
-    assert foreign == [], f"the page fetched from elsewhere: {foreign}"
-    assert page.script_errors == []
 
 
 def test_resource_page_in_the_browser(ld_page, real_ld_server: str, ld_artifacts: Path):

@@ -11,10 +11,10 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.queries.catalog import load_catalog
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.browser import artifacts_dir, launched_chromium, recording_page
 

@@ -8,7 +8,7 @@ import io
 import httpx
 import pytest
 
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 
 pytestmark = pytest.mark.anyio
 

@@ -17,11 +17,11 @@ import pyoxigraph as ox
 import pytest
 
 from integrationsgraph.cli import main
+from integrationsgraph.datafiles import load_files
 from integrationsgraph.errors import EXIT_TRUNCATED, EXIT_USAGE
 from integrationsgraph.queries.catalog import load_catalog
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.datafiles import load_files
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.server.browser import assert_only_own_requests
+
 pytestmark = pytest.mark.slow
 
 ROWS = "#results table.results tbody tr"
@@ -31,12 +33,6 @@ def replace_query(page, text: str) -> None:
     editor.press("Control+a")
     editor.press("Delete")
     editor.press_sequentially(text, delay=0)
-
-
-def assert_only_own_requests(page, base_url: str) -> None:
-    foreign = [url for url in page.requests_made if not url.startswith((base_url, "blob:", "data:"))]
-    assert foreign == [], f"the page fetched from elsewhere: {foreign}"
-    assert page.script_errors == []
 
 
 def test_type_a_query_run_and_see_rows(browser_page, pages_server: str, screenshot_dir: Path):

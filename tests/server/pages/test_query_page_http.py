@@ -12,7 +12,7 @@ import pytest
 from integrationsgraph.queries.catalog import load_catalog, parse_named_query
 from integrationsgraph.server.app import create_app
 from integrationsgraph.server.pages import DEFAULT_QUERY, STATIC_DIR, example_text
-from integrationsgraph.server.settings import Settings
+from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"

@@ -1,18 +1,16 @@
 """Display titles for fact nodes, which carry no label of their own: a holding reads "Hessen · Vorsitz der
-IntMK", a meeting "6. Hauptkonferenz · Integrationsministerkonferenz". Pages only: nothing is asserted."""
+IntMK", a meeting "6. Hauptkonferenz · Integrationsministerkonferenz". For pages and exports: nothing is
+asserted."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from integrationsgraph.server.sparql_helpers import iri_ref, select
-from integrationsgraph.sparql.backends import Backend
+from integrationsgraph.iris import iri_ref
+from integrationsgraph.namespaces import sparql_prologue
+from integrationsgraph.tenure_windows import Querier
 
-PROLOGUE = """PREFIX ig: <https://w3id.org/integrationsgraph/def#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+PROLOGUE = sparql_prologue()
 HOLDINGS = (
     PROLOGUE
     + """SELECT ?x ?left ?right WHERE {{ VALUES ?x {{ {values} }}
@@ -27,14 +25,14 @@ MEETINGS = (
 BATCH = 300
 
 
-async def fact_titles(backend: Backend, iris: set[str], base: str) -> dict[str, dict[str, str]]:
+async def fact_titles(backend: Querier, iris: set[str], base: str) -> dict[str, dict[str, str]]:
     """`{iri: {language: title}}` for the holdings and meetings among `iris`."""
     titles: dict[str, dict[str, str]] = defaultdict(dict)
     for kind, template in (("holding", HOLDINGS), ("meeting", MEETINGS)):
         chosen = sorted(iri for iri in iris if iri.startswith(f"{base}id/{kind}/"))
         for start in range(0, len(chosen), BATCH):
             values = " ".join(iri_ref(iri) for iri in chosen[start : start + BATCH])
-            for row in await select(backend, template.format(values=values)):
+            for row in (await backend.query(template.format(values=values))).rows():
                 left, right = row["left"], row["right"]
                 if left.language != right.language:
                     continue  # one language per title
