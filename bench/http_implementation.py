@@ -2,7 +2,7 @@
 
     python -m bench.http_implementation [--duration 10] [--connections 8] [--rounds 2]
 
-`serve` runs uvicorn with h11 (integrationsgraph/server/http_server.py: httptools ignores the limit on
+`serve` runs uvicorn with h11 (integrationsgraph/server/http/http_server.py: httptools ignores the limit on
 the request head and refuses long GET queries in plain text). This serves the current build with our
 configuration, and once more with only the HTTP implementation switched to httptools, one server at a
 time, and measures three loads with wrk (Debian package `wrk`): `/healthz` (the HTTP layer alone), the
@@ -34,7 +34,7 @@ IMPLEMENTATIONS = ("h11", "httptools")
 def serve(implementation: str, port: int, build_dir: Path) -> None:
     """Run the server in this process (the child of a measurement)."""
     from integrationsgraph.server.app import create_app  # noqa: PLC0415 (only the child serves)
-    from integrationsgraph.server.http_server import server_config  # noqa: PLC0415
+    from integrationsgraph.server.http.http_server import server_config  # noqa: PLC0415
     from integrationsgraph.settings import Settings  # noqa: PLC0415
 
     settings = Settings.resolve(

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from bench.machine import describe
 from bench.measure import run_measured
+from integrationsgraph.ingest.batch import ingest_paths
 from integrationsgraph.ingest.draft import draft_trig
 from integrationsgraph.ingest.linking import load_registry
-from integrationsgraph.ingest.run import ingest_paths
 from integrationsgraph.ingest.summary import summarise, validate_summary
 from integrationsgraph.paths import DATA_DIR, shared_dir
 

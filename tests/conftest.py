@@ -16,9 +16,9 @@ import pyoxigraph
 import pytest
 
 from integrationsgraph.errors import IntegrationsgraphError
+from integrationsgraph.graph_store import authenticating_client, push_store
 from integrationsgraph.pipeline.options import BuildOptions, BuildResult, existing_shared_dir
 from integrationsgraph.pipeline.runner import run_build
-from integrationsgraph.push import authenticating_client, push_store
 from tests.remote_stores import VIRTUOSO_PASSWORD, VIRTUOSO_USER, running_oxigraph, running_virtuoso
 
 

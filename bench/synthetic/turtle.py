@@ -7,7 +7,7 @@ is much faster, the output is byte-for-byte deterministic, and the triple count 
 
 from __future__ import annotations
 
-from integrationsgraph.curation.evidence import turtle_string
+from integrationsgraph.curation.selectors import turtle_string
 from integrationsgraph.namespaces import PREFIXES
 
 # The contract calls the document prefix `doc:`; integrationsgraph.namespaces names it by its type.

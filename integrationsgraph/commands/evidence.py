@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from integrationsgraph.curation.evidence import evidence_turtle, prefix_lines
+from integrationsgraph.curation.selectors import evidence_turtle, prefix_lines
 from integrationsgraph.errors import InputError
 from integrationsgraph.sources import SOURCE_FOLDERS, SourceText, find_source, parse_source
 

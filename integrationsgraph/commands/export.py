@@ -15,7 +15,7 @@ import anyio
 
 from integrationsgraph.commands.sparql import query_text
 from integrationsgraph.errors import InputError, UsageError
-from integrationsgraph.exports.run import LANGUAGES, export
+from integrationsgraph.exports.exporting import LANGUAGES, export
 from integrationsgraph.exports.scope import Scope
 from integrationsgraph.exports.writers import FORMATS
 from integrationsgraph.namespaces import sparql_prologue

@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from integrationsgraph.ingest.run import Failed, exit_code, ingest_files
+from integrationsgraph.ingest.batch import Failed, exit_code, ingest_files
 from integrationsgraph.paths import BUILD_DIR, DATA_DIR
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from integrationsgraph.datafiles import load_files
 from integrationsgraph.errors import UsageError
+from integrationsgraph.graph_store import authenticating_client, push_store, summary_lines
 from integrationsgraph.iris import http_url
 from integrationsgraph.paths import BUILD_DIR
-from integrationsgraph.push import authenticating_client, push_store, summary_lines
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -18,7 +18,7 @@ import uvicorn
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.paths import DATA_DIR, ONTOLOGY_DIR, shared_dir
-from integrationsgraph.review.app import create_review_app
+from integrationsgraph.review.review_app import create_review_app
 from integrationsgraph.review.workspace import Workspace
 
 HOST = "127.0.0.1"

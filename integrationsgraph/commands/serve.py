@@ -15,7 +15,7 @@ import uvicorn
 from integrationsgraph.pipeline.freshness import build_is_current
 from integrationsgraph.pipeline.options import BuildOptions
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.http_server import server_config
+from integrationsgraph.server.http.http_server import server_config
 from integrationsgraph.settings import LOG_LEVELS, Settings
 from integrationsgraph.sparql import sandbox
 from integrationsgraph.store import current_release

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from integrationsgraph.curation.evidence import Selector, selector_turtle, turtle_string
+from integrationsgraph.curation.selectors import Selector, selector_turtle, turtle_string
 from integrationsgraph.ingest.dates import STATED, PartialDate, find_dates
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.naming import fact_iris, instant_iri, local, person_holding_iri
-from integrationsgraph.ingest.pipeline import Ingested
+from integrationsgraph.ingest.recognition import Ingested
 from integrationsgraph.ingest.text import sentences
 
 PREFIXES = (

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from integrationsgraph.ingest.batch import Failed, ingest_each
 from integrationsgraph.ingest.curated import curated_facts, registry_store
 from integrationsgraph.ingest.facts import KINDS
 from integrationsgraph.ingest.linking import load_registry
-from integrationsgraph.ingest.run import Failed, ingest_each
 from integrationsgraph.ingest.summary import summarise
 
 _EDTF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?$")

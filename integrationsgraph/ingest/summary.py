@@ -12,7 +12,7 @@ import jsonschema
 from integrationsgraph.errors import DataNonConformant, Problem
 from integrationsgraph.ingest.facts import Fact
 from integrationsgraph.ingest.naming import fact_iris
-from integrationsgraph.ingest.pipeline import Ingested
+from integrationsgraph.ingest.recognition import Ingested
 
 
 @cache

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from integrationsgraph.errors import DataNonConformant
 from integrationsgraph.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
-from integrationsgraph.pipeline import checks, dumps, evidence, report, rules, storing
+from integrationsgraph.pipeline import checks, dumps, evidence_check, report, rules, storing
 from integrationsgraph.pipeline.freshness import release_matches
 from integrationsgraph.pipeline.inputs import InputFiles, discover_inputs, input_hash
 from integrationsgraph.pipeline.loading import LoadedInputs, load_inputs
@@ -84,7 +84,7 @@ def _check(store: ox.Store, options: BuildOptions, inputs: LoadedInputs, files: 
     problems = checks.run_checks(store, check_files, graph_files)
     spans = 0
     if options.shared_dir is not None:
-        found, spans = evidence.check_evidence(store, options.shared_dir, graph_files)
+        found, spans = evidence_check.check_evidence(store, options.shared_dir, graph_files)
         problems.extend(found)
     if problems:
         raise DataNonConformant(problems)

@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS as DCT
 from rdflib.namespace import RDF, XSD
 
-from integrationsgraph.curation.evidence import selector_at, selector_turtle
+from integrationsgraph.curation.selectors import selector_at, selector_turtle
 from integrationsgraph.errors import UsageError
 from integrationsgraph.ingest.dates import STATED
 from integrationsgraph.ingest.naming import instant_iri
@@ -24,7 +24,7 @@ from integrationsgraph.review.minting import suggest_iri
 from integrationsgraph.review.new_entities import new_entities
 from integrationsgraph.review.opening import Review, card, parse_trig
 from integrationsgraph.review.payload import check_payload
-from integrationsgraph.review.terms import compact, expand, from_json
+from integrationsgraph.review.term_json import compact, expand, from_json
 from integrationsgraph.review.vocabulary import ENTITY_KINDS, ENTITY_STATEMENTS, FACT_CLASSES, time_link
 
 DECISIONS = ("pending", "accepted", "rejected")

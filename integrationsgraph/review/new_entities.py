@@ -7,7 +7,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.review.terms import expand, from_json
+from integrationsgraph.review.term_json import expand, from_json
 from integrationsgraph.review.vocabulary import ENTITY_CLASSES, ENTITY_KINDS
 
 

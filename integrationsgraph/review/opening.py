@@ -18,12 +18,12 @@ from integrationsgraph.errors import InputError
 from integrationsgraph.ingest.draft import draft_trig
 from integrationsgraph.ingest.gazetteer import load_gazetteer
 from integrationsgraph.ingest.linking import Registry
-from integrationsgraph.ingest.pipeline import ingest_source
 from integrationsgraph.ingest.reading import read_document
+from integrationsgraph.ingest.recognition import ingest_source
 from integrationsgraph.namespaces import IG, PREFIXES, PROV
 from integrationsgraph.pipeline.terms import to_rdflib
 from integrationsgraph.review.documents import ReviewDocument
-from integrationsgraph.review.terms import compact, to_json
+from integrationsgraph.review.term_json import compact, to_json
 from integrationsgraph.review.trig_writer import leading_comments, ordered_subjects
 from integrationsgraph.review.vocabulary import ENTITY_CLASSES, fields_of, time_link
 from integrationsgraph.sources import SourceText

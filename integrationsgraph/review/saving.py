@@ -10,11 +10,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from integrationsgraph.review.candidate_check import check_candidate
 from integrationsgraph.review.curation_log import LOG_NAME, logged
 from integrationsgraph.review.editing import apply_review
 from integrationsgraph.review.opening import parse_trig
 from integrationsgraph.review.trig_writer import entities_turtle, source_trig
-from integrationsgraph.review.validation import check_candidate
 from integrationsgraph.review.vocabulary import ENTITY_FILES
 from integrationsgraph.review.workspace import Workspace
 

@@ -15,7 +15,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from integrationsgraph.namespaces import IG, OA, PREFIXES, PROV, TIME
-from integrationsgraph.review.terms import compact, turtle_term
+from integrationsgraph.review.term_json import compact, turtle_term
 
 # The predicates a reader looks for first, in this order; the others follow alphabetically.
 PREDICATE_ORDER = [

@@ -12,7 +12,7 @@ from rdflib import Graph
 from rdflib.namespace import SKOS
 
 from integrationsgraph.errors import InputError
-from integrationsgraph.review.terms import compact
+from integrationsgraph.review.term_json import compact
 
 # The classes of the fact nodes a source states, in the order cards of a new fact offer them.
 FACT_CLASSES = (

@@ -12,7 +12,7 @@ from integrationsgraph.ingest.linking import Registry, load_registry
 from integrationsgraph.namespaces import ID
 from integrationsgraph.review.documents import ReviewDocument, find_document, list_documents
 from integrationsgraph.review.opening import Review, open_review
-from integrationsgraph.review.terms import compact
+from integrationsgraph.review.term_json import compact
 
 
 def _page_name(ref: str) -> str:

@@ -12,34 +12,26 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from integrationsgraph.server import (
-    dataset,
-    discovery,
-    exports_http,
-    named_queries,
-    ontology_docs,
-    pages,
-    resources,
-    search,
-    serving,
-    views,
-)
-from integrationsgraph.server.answering import answer_query
-from integrationsgraph.server.errors import EXCEPTION_HANDLERS
-from integrationsgraph.server.http_cache import ResponseCache
-from integrationsgraph.server.metrics import Metrics, metrics_page
-from integrationsgraph.server.middleware import middleware_stack
-from integrationsgraph.server.negotiation import negotiate
-from integrationsgraph.server.protocol import NoOperation, read_operation
-from integrationsgraph.server.reloader import BuildReloader
-from integrationsgraph.server.results import DESCRIPTION_OFFERS, not_acceptable, with_charset
-from integrationsgraph.server.service_description import (
+from integrationsgraph.server import serving
+from integrationsgraph.server.endpoint.http_answers import answer_query
+from integrationsgraph.server.endpoint.http_cache import ResponseCache
+from integrationsgraph.server.endpoint.protocol import NoOperation, read_operation
+from integrationsgraph.server.endpoint.results import DESCRIPTION_OFFERS, not_acceptable, with_charset
+from integrationsgraph.server.endpoint.service_description import (
     dataset_statistics,
     description_triples,
     request_base_url,
     serialize_description,
 )
-from integrationsgraph.server.slow_readers import SlowReaderDroppingApp
+from integrationsgraph.server.http.metrics import Metrics, metrics_page
+from integrationsgraph.server.http.middleware import middleware_stack
+from integrationsgraph.server.http.negotiation import negotiate
+from integrationsgraph.server.http.problems import EXCEPTION_HANDLERS
+from integrationsgraph.server.http.slow_readers import SlowReaderDroppingApp
+from integrationsgraph.server.linked_data import dataset_description, discovery, ontology_docs, resources
+from integrationsgraph.server.pages import named_queries, rendering, search
+from integrationsgraph.server.reloader import BuildReloader
+from integrationsgraph.server.views import exports_http, view_pages
 from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import Backend
 
@@ -48,15 +40,15 @@ log = logging.getLogger("integrationsgraph.server")
 # The parts that contribute routes, each with `routes(settings) -> list[BaseRoute]`: the pages, then the
 # linked-data part (dereferencing, ontology docs, dataset description, dumps, exports, views).
 CONTRIBUTING_MODULES = (
-    pages,
+    rendering,
     named_queries,
     search,
     ontology_docs,
     resources,
-    dataset,
+    dataset_description,
     discovery,
     exports_http,
-    views,
+    view_pages,
 )
 
 
@@ -76,7 +68,7 @@ async def describe_service(request: Request) -> Response:
     if chosen is None:
         raise not_acceptable(dict.fromkeys(offers))
     if chosen == "text/html":
-        return await pages.query_page(request)
+        return await rendering.query_page(request)
     state = request.app.state
     if state.dataset_statistics is None:
         # The served graph does not change while the server runs, so the counts are taken once.

@@ -10,7 +10,7 @@ gives its client a history for `STANDING_SECONDS`: the pool judges a client with
 queries did, and the query of a client without one also by its text (`query_cost.py`), so that a cross
 product from a newcomer does not hold the cheap lane before it has been seen to be expensive.
 
-The client is set once per request by the HTTP layer (`server/client_middleware.py`, where `client_key`
+The client is set once per request by the HTTP layer (`server/http/client_middleware.py`, where `client_key`
 is the one place that decides who a client is) and read by the pool through a context variable, so every
 route that evaluates a query (endpoint, named queries, pages) is covered without passing the client
 through each of them; outside a request (the CLI) the client is UNKNOWN_CLIENT.

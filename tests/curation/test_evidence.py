@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, XSD
 
 from integrationsgraph.cli import main
-from integrationsgraph.curation.evidence import (
+from integrationsgraph.curation.selectors import (
     evidence_turtle,
     locate,
     prefix_lines,

@@ -17,7 +17,7 @@ with warnings.catch_warnings():
     import pydot.dot_parser
 
 from integrationsgraph.errors import UsageError
-from integrationsgraph.exports.run import export
+from integrationsgraph.exports.exporting import export
 from integrationsgraph.exports.scope import Scope
 from integrationsgraph.exports.writers import dot
 

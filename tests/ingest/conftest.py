@@ -10,8 +10,8 @@ import pytest
 
 from integrationsgraph.ingest.gazetteer import load_gazetteer
 from integrationsgraph.ingest.linking import Registry, load_registry
-from integrationsgraph.ingest.pipeline import Ingested, ingest_source
 from integrationsgraph.ingest.reading import read_document
+from integrationsgraph.ingest.recognition import Ingested, ingest_source
 from integrationsgraph.pipeline.options import existing_shared_dir
 
 REGISTRY_TTL = """\

@@ -6,9 +6,9 @@ import pytest
 
 from integrationsgraph.ingest.gazetteer import load_gazetteer
 from integrationsgraph.ingest.linking import edit_distance_at_most_one, load_registry, slugify
-from integrationsgraph.ingest.pipeline import ingest_source
 from integrationsgraph.ingest.proposals import Proposals
 from integrationsgraph.ingest.reading import read_document
+from integrationsgraph.ingest.recognition import ingest_source
 
 from .conftest import REGISTRY_TTL, facts_of
 

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from integrationsgraph.cli import main
 from integrationsgraph.errors import EXIT_OK, EXIT_USAGE
-from integrationsgraph.ingest import run as ingest_run
+from integrationsgraph.ingest import batch as ingest_run
 from integrationsgraph.ingest.dates import document_date
 from integrationsgraph.ingest.draft import draft_trig
 from integrationsgraph.ingest.gazetteer import load_gazetteer
-from integrationsgraph.ingest.pipeline import ingest_source
+from integrationsgraph.ingest.recognition import ingest_source
 from integrationsgraph.ingest.summary import summarise, validate_summary
 from integrationsgraph.sources import SourceText
 

@@ -4,8 +4,8 @@ offices with bounds and successions, body changes, meetings of any body, laws an
 from __future__ import annotations
 
 from integrationsgraph.ingest.gazetteer import load_gazetteer
-from integrationsgraph.ingest.pipeline import ingest_source
 from integrationsgraph.ingest.reading import read_document
+from integrationsgraph.ingest.recognition import ingest_source
 from tests.ingest.conftest import facts_of
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from integrationsgraph.ingest.gazetteer import load_gazetteer
 from integrationsgraph.ingest.linking import load_registry
-from integrationsgraph.ingest.pipeline import ingest_source
 from integrationsgraph.ingest.reading import read_document
+from integrationsgraph.ingest.recognition import ingest_source
 
 from .conftest import facts_of
 

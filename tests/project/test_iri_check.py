@@ -10,7 +10,7 @@ from integrationsgraph.exports.scope import Scope
 from integrationsgraph.iris import iri_ref, is_http_iri
 from integrationsgraph.queries.catalog import Parameter
 from integrationsgraph.queries.parameters import render
-from integrationsgraph.review.terms import expand
+from integrationsgraph.review.term_json import expand
 
 GOOD = "https://w3id.org/integrationsgraph/id/body/intmk"
 BAD = [

@@ -13,7 +13,7 @@ import pytest
 from starlette.applications import Starlette
 
 from integrationsgraph.paths import DATA_DIR, ONTOLOGY_DIR, shared_dir
-from integrationsgraph.review.app import create_review_app
+from integrationsgraph.review.review_app import create_review_app
 from integrationsgraph.review.workspace import Workspace
 from integrationsgraph.sources import SOURCE_FOLDERS
 from tests.review.synthetic import SYNTHETIC_STEM, SYNTHETIC_TEXT

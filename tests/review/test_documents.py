@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from integrationsgraph.review.candidate_check import check_candidate
 from integrationsgraph.review.editing import apply_review
 from integrationsgraph.review.opening import review_json
 from integrationsgraph.review.saving import entity_file_texts
 from integrationsgraph.review.trig_writer import source_trig
-from integrationsgraph.review.validation import check_candidate
 from integrationsgraph.sources import SOURCE_FOLDERS
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from integrationsgraph.curation.evidence import evidence_turtle, prefix_lines
+from integrationsgraph.curation.selectors import evidence_turtle, prefix_lines
 from integrationsgraph.errors import DataNonConformant, UsageError
 from integrationsgraph.paths import DATA_DIR
 from integrationsgraph.review.editing import apply_review

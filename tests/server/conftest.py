@@ -15,7 +15,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.http_server import server_config
+from integrationsgraph.server.http.http_server import server_config
 from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.remote_stores import READY_TIMEOUT_SECONDS, running_oxigraph, wait_until

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from integrationsgraph.server.negotiation import negotiate, parse_accept
-from integrationsgraph.server.results import DESCRIPTION_OFFERS, GRAPH_OFFERS, RESULTS_OFFERS
+from integrationsgraph.server.endpoint.results import DESCRIPTION_OFFERS, GRAPH_OFFERS, RESULTS_OFFERS
+from integrationsgraph.server.http.negotiation import negotiate, parse_accept
 
 RESULTS = list(RESULTS_OFFERS)
 GRAPHS = list(GRAPH_OFFERS)

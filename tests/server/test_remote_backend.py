@@ -13,7 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from integrationsgraph.cli import main
-from integrationsgraph.push import authenticating_client, push_store
+from integrationsgraph.graph_store import authenticating_client, push_store
 from integrationsgraph.server.app import create_app
 from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import BackendUnavailable, EmbeddedBackend

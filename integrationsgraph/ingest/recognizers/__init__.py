@@ -1,5 +1,5 @@
 """One recognizer per fact kind; each reads a prepared `Document` and returns `Fact`s for one sentence
-or the whole text. `integrationsgraph.ingest.pipeline.ingest_source` runs them in order (chairs first: the
+or the whole text. `integrationsgraph.ingest.recognition.ingest_source` runs them in order (chairs first: the
 Land a person chairs for tells their offices' Land) and merges what several sentences say of one fact
 (`merge_chairs`, `merge_meetings`).
 

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from integrationsgraph.errors import UsageError
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.forwarding import BadForwarding, forwarded_client, site_of
+from integrationsgraph.server.http.forwarding import BadForwarding, forwarded_client, site_of
 from integrationsgraph.settings import Settings, trusted_networks
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.conftest import sample_store

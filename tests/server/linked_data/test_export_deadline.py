@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from integrationsgraph.datafiles import load_files
-from integrationsgraph.exports import run as export_run
+from integrationsgraph.exports import exporting as export_run
 from integrationsgraph.sparql.backends import EmbeddedBackend
 from tests.server.linked_data.conftest import LD_FIXTURE, make_ld_app
 

@@ -12,7 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from integrationsgraph.datafiles import load_files
-from integrationsgraph.push import authenticating_client, push_store
+from integrationsgraph.graph_store import authenticating_client, push_store
 from integrationsgraph.server.app import create_app
 from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.remote_backend import RemoteBackend

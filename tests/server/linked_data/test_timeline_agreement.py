@@ -16,7 +16,7 @@ import httpx
 import networkx as nx
 import pytest
 
-from integrationsgraph.exports.run import export
+from integrationsgraph.exports.exporting import export
 from integrationsgraph.exports.scope import Scope
 from integrationsgraph.queries.catalog import load_catalog
 from integrationsgraph.queries.execute import run_query

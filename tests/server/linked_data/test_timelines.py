@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from integrationsgraph.server.localization import words
-from integrationsgraph.server.timeline_data import describe, placed
-from integrationsgraph.server.timeline_svg import Bar, Row, render
+from integrationsgraph.server.pages.localization import words
+from integrationsgraph.server.views.timeline_data import describe, placed
+from integrationsgraph.server.views.timeline_svg import Bar, Row, render
 from integrationsgraph.tenure_windows import Tenure
 
 pytestmark = pytest.mark.anyio

@@ -13,7 +13,7 @@ import pytest
 
 from integrationsgraph.paths import QUERIES_DIR
 from integrationsgraph.queries.catalog import load_catalog
-from integrationsgraph.server.localization import ANSWER_VALUES, COLUMNS, LANGUAGES
+from integrationsgraph.server.pages.localization import ANSWER_VALUES, COLUMNS, LANGUAGES
 
 # Words that occur in one language's prose and not in the other's ("in", "an", "am", "was" are both).
 STOP_WORDS = {

@@ -11,7 +11,7 @@ import pytest
 
 from integrationsgraph.queries.catalog import load_catalog, parse_named_query
 from integrationsgraph.server.app import create_app
-from integrationsgraph.server.pages import DEFAULT_QUERY, STATIC_DIR, example_text
+from integrationsgraph.server.pages.rendering import DEFAULT_QUERY, STATIC_DIR, example_text
 from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
 

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 import pyoxigraph as ox
 
-from integrationsgraph.server.linking import Linker
-from integrationsgraph.server.reader_table import fixed_words, reader_table
-from integrationsgraph.server.resource_data import SourceInfo
-from integrationsgraph.server.source_catalogue import SourceCatalogue
+from integrationsgraph.server.linked_data.links import Linker
+from integrationsgraph.server.linked_data.resource_data import SourceInfo
+from integrationsgraph.server.linked_data.source_catalogue import SourceCatalogue
+from integrationsgraph.server.pages.reader_table import fixed_words, reader_table
 
 BASE = "https://w3id.org/integrationsgraph/"
 

@@ -1,0 +1,2 @@
+"""The site's pages: templates, static files, localisation, the query page, named-query forms and answers,
+search."""

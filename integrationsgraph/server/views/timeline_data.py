@@ -1,0 +1,243 @@
+"""The rows of the three timelines, asked of the backend: the chairs of a body by Land, the holders of an
+office, the events of a body (meetings, changes, plan adoptions). A holding's bar is its resolved tenure
+(the same bounds and end convention as `chair-at` and `holders-of`, read by integrationsgraph.tenure_windows);
+an event's bar runs from the first to the last day its sources allow. Every bar links to the fact's page,
+whose evidence section lists its sources and spans and whose tenure section the rule behind each bound."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pyoxigraph as ox
+
+from integrationsgraph.iris import iri_ref
+from integrationsgraph.namespaces import sparql_prologue
+from integrationsgraph.server.linked_data.links import Linker
+from integrationsgraph.server.linked_data.resource_data import labels_of
+from integrationsgraph.server.linked_data.sparql_helpers import select
+from integrationsgraph.server.pages.localization import words
+from integrationsgraph.server.views.timeline_svg import Bar, Row
+from integrationsgraph.sparql.backends import Backend
+from integrationsgraph.tenure_windows import ONE_DAY, Tenure, read_tenures
+
+PROLOGUE = sparql_prologue()
+
+HOLDINGS = (
+    PROLOGUE
+    + """
+SELECT DISTINCT ?holding ?holder WHERE {{
+  {selection} FILTER NOT EXISTS {{ ?holding ig:exercises ?exercised }} }}"""
+)
+# Per fact (VALUES ?fact): its time bounds, its source files, the person exercising it.
+BOUNDS = (
+    PROLOGUE
+    + """
+SELECT ?fact ?b ?bEdtf ?e ?eLatest ?eEdtf ?at ?atLatest ?atEdtf WHERE {{ VALUES ?fact {{ {values} }}
+  {{ ?fact org:memberDuring ?t }} UNION {{ ?fact time:hasTime ?t }}
+  OPTIONAL {{ ?t time:hasBeginning ?bt . ?bt ig:earliest ?b . OPTIONAL {{ ?bt ig:edtf ?bEdtf }} }}
+  OPTIONAL {{ ?t time:hasEnd ?et . ?et ig:earliest ?e .
+             OPTIONAL {{ ?et ig:latest ?eLatest }} OPTIONAL {{ ?et ig:edtf ?eEdtf }} }}
+  OPTIONAL {{ ?t ig:earliest ?at .
+             OPTIONAL {{ ?t ig:latest ?atLatest }} OPTIONAL {{ ?t ig:edtf ?atEdtf }} }} }}"""
+)
+FILES = (
+    PROLOGUE
+    + """
+SELECT DISTINCT ?fact ?file WHERE {{ VALUES ?fact {{ {values} }}
+  ?fact prov:wasDerivedFrom ?s . ?s ig:fileName ?file }}"""
+)
+PERSONS = (
+    PROLOGUE
+    + """
+SELECT DISTINCT ?fact ?holding ?person WHERE {{ VALUES ?fact {{ {values} }}
+  {{ ?holding ig:exercises ?fact }} UNION {{ ?fact ig:exercisedBy ?holding }}
+  ?holding org:member ?person }}"""
+)
+STUB = timedelta(days=365)  # how far an unresolved bound is drawn (dashed) from the known one
+
+# A body's chairs: the Länder of a rotating chair, or the persons who chair it themselves (the
+# Hessische Integrationskonferenz); persons exercising a Land's chair are on the Land's bar.
+CHAIRS = "?post org:postIn {body} ; org:role igc:chair . ?holding ig:post ?post ; org:member ?holder ."
+HOLDERS = "?holding ig:post {post} ; org:member ?holder ."
+
+BODY_EVENTS = (
+    PROLOGUE
+    + """
+SELECT DISTINCT ?fact ?kind ?ordinal WHERE {{
+  {{ ?fact ig:meetingOf {body} OPTIONAL {{ ?fact ig:meetingType ?type }}
+     BIND(COALESCE(?type, ig:Meeting) AS ?kind) }}
+  UNION {{ {{ ?fact org:resultingOrganization {body} }} UNION {{ ?fact org:originalOrganization {body} }}
+          GRAPH ?g {{ ?fact a ?kind }} FILTER(?kind != ig:Fact && ?g != <{inferred}>) }}
+  UNION {{ ?fact ig:adoptedBy {body} . BIND(ig:PlanAdoption AS ?kind) }}
+  OPTIONAL {{ ?fact ig:ordinal ?ordinal }}
+}}"""
+)
+
+
+@dataclass
+class FactFacts:
+    """What the event timeline needs of each fact: the earliest bounds any source gives, files."""
+
+    starts: dict[str, date] = field(default_factory=dict)
+    ends: dict[str, date] = field(default_factory=dict)
+    latest_ends: dict[str, date] = field(default_factory=dict)  # the last day the end may fall on
+    start_texts: dict[str, str] = field(default_factory=dict)  # EDTF as the source gives it
+    end_texts: dict[str, str] = field(default_factory=dict)
+    files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _earliest(found: dict[str, date], fact: str, day: date | None) -> None:
+    if day is not None and (fact not in found or day < found[fact]):
+        found[fact] = day
+
+
+async def fact_facts(backend: Backend, facts: set[str]) -> FactFacts:
+    known = FactFacts()
+    ordered = sorted(facts)
+    for start in range(0, len(ordered), 300):
+        values = " ".join(iri_ref(iri) for iri in ordered[start : start + 300])
+        for row in await select(backend, BOUNDS.format(values=values)):
+            fact = row["fact"].value
+            _earliest(known.starts, fact, _date(row.get("b")) or _date(row.get("at")))
+            _earliest(known.ends, fact, _date(row.get("e")) or _date(row.get("at")))
+            latest = _date(row.get("eLatest")) or _date(row.get("atLatest"))
+            if latest is not None and latest > known.latest_ends.get(fact, date.min):
+                known.latest_ends[fact] = latest
+            begin_text, end_text = (
+                row.get("bEdtf") or row.get("atEdtf"),
+                row.get("eEdtf") or row.get("atEdtf"),
+            )
+            if begin_text is not None:
+                known.start_texts.setdefault(fact, begin_text.value)
+            if end_text is not None:
+                known.end_texts.setdefault(fact, end_text.value)
+        for row in await select(backend, FILES.format(values=values)):
+            known.files[row["fact"].value].append(row["file"].value)
+    return known
+
+
+def _date(term: ox.Literal | None) -> date | None:
+    if term is None:
+        return None
+    try:
+        return date.fromisoformat(term.value[:10])
+    except ValueError:
+        return None
+
+
+def placed(tenure: Tenure) -> tuple[date, date, bool, bool] | None:
+    """Where to draw a tenure: its possible part [earliestBeginning, latestEnd); an unresolved bound as a
+    stub of at most a year from the nearest known one (flagged unknown); None with no bound at all."""
+    known = [d for d in (tenure.earliest_beginning, tenure.latest_beginning,
+                         tenure.earliest_end, tenure.latest_end) if d is not None]  # fmt: skip
+    if not known:
+        return None
+    start = tenure.earliest_beginning if tenure.earliest_beginning is not None else min(known) - STUB
+    end = tenure.latest_end if tenure.latest_end is not None else max(known) + STUB
+    return (
+        start,
+        max(end, start + ONE_DAY),
+        tenure.earliest_beginning is not None,
+        tenure.latest_end is not None,
+    )
+
+
+def describe(tenure: Tenure, t: dict[str, str]) -> str:
+    """The tenure in days, as the queries give them: certain and possible parts, `until` inclusive."""
+    days = tenure.days()
+
+    def span(begin: date | None, until: date | None) -> str:
+        last = until.isoformat() if until else f"? ({t['open_ended']})"
+        return f"{begin.isoformat() if begin else '?'} – {last}"
+
+    parts = []
+    if days["certain_from"] is not None:
+        parts.append(f"{t['certain']} {span(days['certain_from'], days['certain_until'])}")
+    parts.append(f"{t['possible']} {span(days['possible_from'], days['possible_until'])}")
+    return " · ".join(parts) + (f" · {t['contested']}" if tenure.contested else "")
+
+
+async def holding_rows(backend: Backend, linker: Linker, selection: str) -> list[Row]:
+    rows = await select(backend, HOLDINGS.format(selection=selection))
+    holdings = {row["holding"].value for row in rows}
+    tenures = await read_tenures(backend, holdings)
+    files: dict[str, list[str]] = defaultdict(list)
+    exercisers: dict[str, list[tuple[str, str]]] = defaultdict(list)  # fact -> (person holding, person)
+    ordered = sorted(holdings)
+    for start in range(0, len(ordered), 300):
+        values = " ".join(iri_ref(iri) for iri in ordered[start : start + 300])
+        for row in await select(backend, FILES.format(values=values)):
+            files[row["fact"].value].append(row["file"].value)
+        for row in await select(backend, PERSONS.format(values=values)):
+            exercisers[row["fact"].value].append((row["holding"].value, row["person"].value))
+    person_tenures = await read_tenures(backend, {h for pairs in exercisers.values() for h, _ in pairs})
+    persons = {person for pairs in exercisers.values() for _, person in pairs}
+    labels = await labels_of(backend, {r["holder"].value for r in rows} | persons)
+    t = words(linker.language)
+    by_holder: dict[str, Row] = {}
+    for row in sorted(rows, key=lambda r: r["holding"].value):
+        holding, holder = row["holding"].value, row["holder"].value
+        tenure = tenures.get(holding)
+        drawn = placed(tenure) if tenure else None
+        if tenure is None or drawn is None:
+            continue  # no resolved tenure: nothing the page could place without guessing
+        start, end, start_known, end_known = drawn
+        label = linker.label(holder, labels)
+        acting = sorted(
+            exercisers.get(holding, []),
+            key=lambda pair: person_tenures.get(pair[0], Tenure()).earliest_beginning or date.max,
+        )
+        names = [linker.label(person, labels) for _, person in acting]
+        dates = describe(tenure, t)
+        lines = [f"{label}: {dates}"]
+        lines += [
+            f"{name}: {describe(person_tenures.get(h, Tenure()), t)}"
+            for (h, _), name in zip(acting, names, strict=True)
+        ]
+        lines += [t["end_convention"], f"{t['source']}: {', '.join(sorted(files.get(holding, [])))}"]
+        text = names[0].split(" ")[-1] if names else ""
+        href = linker.href(holding) + "#evidence"
+        bar = Bar(start, end, href, "\n".join(lines), text, start_known, end_known, holder, dates,
+                  certain=tenure.certain, is_tenure=True, contested=tenure.contested)  # fmt: skip
+        by_holder.setdefault(holder, Row(label)).bars.append(bar)
+    return sorted(by_holder.values(), key=lambda r: min(bar.start for bar in r.bars))
+
+
+async def chair_rows(backend: Backend, linker: Linker, body: str) -> list[Row]:
+    return await holding_rows(backend, linker, CHAIRS.format(body=iri_ref(body)))
+
+
+async def holder_rows(backend: Backend, linker: Linker, post: str) -> list[Row]:
+    return await holding_rows(backend, linker, HOLDERS.format(post=iri_ref(post)))
+
+
+async def body_event_rows(backend: Backend, linker: Linker, body: str) -> list[Row]:
+    text = BODY_EVENTS.format(body=iri_ref(body), inferred=linker.base + "graph/inferred")
+    rows = await select(backend, text)
+    known = await fact_facts(backend, {row["fact"].value for row in rows})
+    labels = await labels_of(backend, {r["kind"].value for r in rows} | set(known.starts), linker.base)
+    t = words(linker.language)
+    by_kind: dict[str, Row] = defaultdict(lambda: Row(""))
+    for row in rows:
+        fact, kind = row["fact"].value, row["kind"].value
+        # From the first possible day to the last: a year-only date shows as the whole year.
+        start = known.starts.get(fact) or known.ends.get(fact)
+        end = known.latest_ends.get(fact) or known.ends.get(fact) or start
+        if start is None or end is None:
+            continue
+        by_kind[kind].label = linker.label(kind, labels)
+        ordinal = f"{row['ordinal'].value}." if "ordinal" in row else ""
+        first, last = (
+            known.start_texts.get(fact, start.isoformat()),
+            known.end_texts.get(fact, end.isoformat()),
+        )
+        dates = first if first == last else f"{first} – {last}"
+        files = ", ".join(sorted(known.files.get(fact, [])))
+        title = f"{linker.label(fact, labels)}: {dates}\n{t['source']}: {files}"
+        exact = known.start_texts.get(fact, "").count("-") == 2 and "?" not in known.start_texts.get(fact, "")
+        href = linker.href(fact) + "#evidence"
+        bar = Bar(start, end, href, title, ordinal, exact, exact, colour_key=kind, dates=dates)
+        by_kind[kind].bars.append(bar)
+    return sorted(by_kind.values(), key=lambda r: r.label.lower())
