@@ -248,3 +248,14 @@ def first_session(r: Release, w: World, land: Land, year: int):
         r.paragraph()
         session(r, w, land, body, year=year, number=1)
         yield
+
+
+def offices_now(r: Release, w: World, land: Land, *, with_minister: bool = True):
+    """A closing paragraph: who holds the Land's offices on the release's day, and its plan in force."""
+    r.paragraph()
+    term = w.term_at(land, r.head.issued)
+    if with_minister:
+        yield from minister(r, w, term)
+    yield from secretary(r, w, term)
+    yield from plenipotentiary(r, w, term)
+    yield from plan_in_force(r, w, land)

@@ -88,12 +88,7 @@ def change_release(w: World, land: Land, year: int) -> Story:
             pairs = [("org:resultingOrganization", staff), ("time:hasTime", when)]
             r.fact(f"event:{local(staff)}-establishment-{year}", ["ig:Establishment"], pairs, [set_up])
             yield
-        r.paragraph()
-        current = w.term_at(land, r.head.issued)
-        yield from sections.minister(r, w, current)
-        yield from sections.secretary(r, w, current)
-        yield from sections.plenipotentiary(r, w, current)
-        yield from sections.plan_in_force(r, w, land)
+        yield from sections.offices_now(r, w, land)
 
     return head, story
 
