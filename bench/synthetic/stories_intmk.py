@@ -53,11 +53,8 @@ def chair_handover(w: World, year: int) -> Story:
     land = w.chair_land(year)
     previous = w.chair_land(year - 1) if year > FIRST_YEAR else None
     issued = date(year - 1, 12, w.rng("handover-release", year).randint(2, 28))
-    head = Head(
-        issued,
-        land.capital,
-        w.ministry(land),
-        f"{land.name} übernimmt den Vorsitz der Integrationsministerkonferenz",
+    head = sections.ministry_head(
+        w, land, issued, f"{land.name} übernimmt den Vorsitz der Integrationsministerkonferenz"
     )
 
     def body(r: Release):
@@ -206,5 +203,6 @@ def conference_report(w: World, year: int) -> Story:
         r.fill(1)
         yield
         yield from sections.offices_now(r, w, land, with_minister=False)
+        yield from sections.plan_in_force(r, w, land)
 
     return head, body
