@@ -125,7 +125,8 @@ def test_a_plan_adopted_by_its_participle_and_by_a_pronoun(ingest_text):
         pytest.param(
             "Die Landesregierung hat 2030 beschlossen, dass es einen Hessischen Aktionsplan geben soll. "
             "Beide Partner hatten beschlossen, die Politik neu auszurichten, etwa durch einen Hessischen "
-            "Aktionsplan. Die Aufgabe, die die Landesregierung angenommen habe: „Das Landesprogramm wuchs.“\n",
+            "Aktionsplan. Die Aufgabe, die die Landesregierung angenommen habe: "
+            "„Das Landesprogramm wuchs.“\n",
             id="a_decision_to_make_a_plan_is_not_its_adoption",
         ),
     ],
