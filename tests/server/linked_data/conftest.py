@@ -33,6 +33,11 @@ def fake_build_dir(root: Path) -> Path:
     return root
 
 
+def assert_all_in(text: str, fragments: list[str]) -> None:
+    """Every fragment stands in the text; a failure lists the ones that do not."""
+    assert [fragment for fragment in fragments if fragment not in text] == []
+
+
 def make_ld_app(build_dir: Path, **settings) -> Starlette:
     backend = EmbeddedBackend(load_files([LD_FIXTURE]))
     return create_app(Settings(build_dir=build_dir, **settings), backend=backend)
