@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from bench.synthetic import prose
 from bench.synthetic.facts import holding, local, office_holding, office_pairs, session, session_day
 from bench.synthetic.names import SECTORS, STREETS
-from bench.synthetic.release import Release
+from bench.synthetic.release import Head, Release
 from bench.synthetic.turtle import lang, plain
 from bench.synthetic.world import Land, Term, World
 
@@ -248,3 +248,21 @@ def first_session(r: Release, w: World, land: Land, year: int):
         r.paragraph()
         session(r, w, land, body, year=year, number=1)
         yield
+
+
+def offices_now(
+    r: Release, w: World, land: Land, *, with_minister: bool = True, with_plenipotentiary: bool = True
+):
+    """A new paragraph: who holds the Land's offices on the release's day."""
+    r.paragraph()
+    term = w.term_at(land, r.head.issued)
+    if with_minister:
+        yield from minister(r, w, term)
+    yield from secretary(r, w, term)
+    if with_plenipotentiary:
+        yield from plenipotentiary(r, w, term)
+
+
+def ministry_head(w: World, land: Land, issued: date, title: str) -> Head:
+    """The head of a release the Land's ministry issues from its capital."""
+    return Head(issued, land.capital, w.ministry(land), title)

@@ -17,11 +17,30 @@ from bench.synthetic.facts import (
 from bench.synthetic.names import MOTTO_WORDS
 from bench.synthetic.release import Head, Release
 from bench.synthetic.turtle import lang, positive, typed
-from bench.synthetic.world import FIRST_YEAR, World
+from bench.synthetic.world import FIRST_YEAR, Land, Person, World
 
 
 def conference_iri(year: int, kind: str = "main-conference") -> str:
     return f"meeting:intmk-{year - FIRST_YEAR + 1:02d}-{kind}"
+
+
+def main_conference_days(r: Release, year: int, first: date, last: date) -> str:
+    """The interval of a year's main conference, from its first to its last day."""
+    days = (r.instant(day.isoformat(), day) for day in (first, last))
+    return r.interval(f"intmk-{year}-main-conference", *days)
+
+
+def main_conference_pairs(
+    w: World, year: int, status: str, days: str, *, land: Land, minister: Person, city: str
+) -> list[tuple[str, str]]:
+    """What every release says of a main conference: its days, number, host, chair and place."""
+    return [
+        *meeting_pairs("body:intmk", "main-conference", status, days),
+        ("ig:ordinal", positive(year - FIRST_YEAR + 1)),
+        ("ig:hostedBy", land.iri),
+        ("ig:chairedBy", minister.iri),
+        ("schema:location", w.place(city)),
+    ]
 
 
 def motto(w: World, year: int) -> str:
@@ -34,11 +53,8 @@ def chair_handover(w: World, year: int) -> Story:
     land = w.chair_land(year)
     previous = w.chair_land(year - 1) if year > FIRST_YEAR else None
     issued = date(year - 1, 12, w.rng("handover-release", year).randint(2, 28))
-    head = Head(
-        issued,
-        land.capital,
-        w.ministry(land),
-        f"{land.name} übernimmt den Vorsitz der Integrationsministerkonferenz",
+    head = sections.ministry_head(
+        w, land, issued, f"{land.name} übernimmt den Vorsitz der Integrationsministerkonferenz"
     )
 
     def body(r: Release):
@@ -100,11 +116,7 @@ def chair_handover(w: World, year: int) -> Story:
         r.paragraph()
         first, last = w.conference_days(year)
         city = w.conference_city(year)
-        days = r.interval(
-            f"intmk-{year}-main-conference",
-            r.instant(first.isoformat(), first),
-            r.instant(last.isoformat(), last),
-        )
+        days = main_conference_days(r, year, first, last)
         planned = r.say(
             f"Die {year - FIRST_YEAR + 1}. Integrationsministerkonferenz ist für den {first.day}. und "
             f"{prose.day_phrase(last)} in {city} geplant."
@@ -114,11 +126,7 @@ def chair_handover(w: World, year: int) -> Story:
         themes = topics(w, ("intmk", year), 2)
         about = r.say(f"Schwerpunkte sollen {themes[0][1]} und {themes[1][1]} sein.")
         pairs = [
-            *meeting_pairs("body:intmk", "main-conference", "announced", days),
-            ("ig:ordinal", positive(year - FIRST_YEAR + 1)),
-            ("ig:hostedBy", land.iri),
-            ("ig:chairedBy", minister.iri),
-            ("schema:location", w.place(city)),
+            *main_conference_pairs(w, year, "announced", days, land=land, minister=minister, city=city),
             ("ig:motto", lang(slogan)),
             ("ig:topic", themes[0][0]),
             ("ig:topic", themes[1][0]),
@@ -165,23 +173,13 @@ def conference_report(w: World, year: int) -> Story:
     def body(r: Release):
         minister = w.office_holder(w.term_at(land, first), "minister")
         title = w.title(minister, land, "minister")
-        days = r.interval(
-            f"intmk-{year}-main-conference",
-            r.instant(first.isoformat(), first),
-            r.instant(last.isoformat(), last),
-        )
+        days = main_conference_days(r, year, first, last)
         met = r.say(
             f"Am {first.day}. und {prose.day_phrase(last)} tagte in {city} die "
             f"{year - FIRST_YEAR + 1}. Integrationsministerkonferenz unter dem Vorsitz von {land.name}."
         )
         chaired = r.say(f"Die Sitzung leitete {title} {minister.full_name}.")
-        pairs = [
-            *meeting_pairs("body:intmk", "main-conference", "held", days),
-            ("ig:ordinal", positive(year - FIRST_YEAR + 1)),
-            ("ig:hostedBy", land.iri),
-            ("ig:chairedBy", minister.iri),
-            ("schema:location", w.place(city)),
-        ]
+        pairs = main_conference_pairs(w, year, "held", days, land=land, minister=minister, city=city)
         r.fact(conference_iri(year), ["ig:Meeting"], pairs, [met, chaired])
         r.quote(f"{title} {minister.family}")
         yield
@@ -204,10 +202,7 @@ def conference_report(w: World, year: int) -> Story:
         holding(r, chair_holding(year + 1, following), pairs, following_tenure, [next_chair])
         r.fill(1)
         yield
-        r.paragraph()
-        term = w.term_at(land, r.head.issued)
-        yield from sections.secretary(r, w, term)
-        yield from sections.plenipotentiary(r, w, term)
+        yield from sections.offices_now(r, w, land, with_minister=False)
         yield from sections.plan_in_force(r, w, land)
 
     return head, body

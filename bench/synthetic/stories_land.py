@@ -23,8 +23,8 @@ def session_report(w: World, land: Land, year: int, number: int) -> Story:
     body = bodies[number % len(bodies)]
     day = session_day(w, body, year, number)
     issued = day + timedelta(days=w.rng("session-release", body, year, number).randint(1, 3))
-    head = Head(
-        issued, land.capital, w.ministry(land), f"{w.label_of(body)} tagte zum {number}. Mal im Jahr {year}"
+    head = sections.ministry_head(
+        w, land, issued, f"{w.label_of(body)} tagte zum {number}. Mal im Jahr {year}"
     )
 
     def story(r: Release):
@@ -32,10 +32,7 @@ def session_report(w: World, land: Land, year: int, number: int) -> Story:
         r.quote("ein Mitglied des Gremiums")
         yield
         yield from sections.next_session(r, w, body, year, number)
-        r.paragraph()
-        term = w.term_at(land, issued)
-        yield from sections.minister(r, w, term)
-        yield from sections.secretary(r, w, term)
+        yield from sections.offices_now(r, w, land, with_plenipotentiary=False)
         yield from sections.current_conference(r, w, land)
         yield from sections.plan_in_force(r, w, land)
         yield from sections.address(r, w, land)
@@ -72,11 +69,8 @@ def change_release(w: World, land: Land, year: int) -> Story:
         return _merger(w, land, year)
     term = w.term_at(land, date(year, 7, 1))
     _body, day = sections.reconstitution_day(w, term)
-    head = Head(
-        day + timedelta(days=2),
-        land.capital,
-        w.ministry(land),
-        f"{w.label_of(_body)} für die neue Legislaturperiode konstituiert",
+    head = sections.ministry_head(
+        w, land, day + timedelta(days=2), f"{w.label_of(_body)} für die neue Legislaturperiode konstituiert"
     )
 
     def story(r: Release):
@@ -88,11 +82,7 @@ def change_release(w: World, land: Land, year: int) -> Story:
             pairs = [("org:resultingOrganization", staff), ("time:hasTime", when)]
             r.fact(f"event:{local(staff)}-establishment-{year}", ["ig:Establishment"], pairs, [set_up])
             yield
-        r.paragraph()
-        current = w.term_at(land, r.head.issued)
-        yield from sections.minister(r, w, current)
-        yield from sections.secretary(r, w, current)
-        yield from sections.plenipotentiary(r, w, current)
+        yield from sections.offices_now(r, w, land)
         yield from sections.plan_in_force(r, w, land)
 
     return head, story
@@ -103,11 +93,8 @@ def _merger(w: World, land: Land, year: int) -> Story:
     rng = w.rng("merger", land.slug)
     day = date(year, rng.randint(1, 10), rng.randint(1, 28))
     constituted = day + timedelta(days=rng.randint(20, 60))
-    head = Head(
-        constituted + timedelta(days=1),
-        land.capital,
-        w.ministry(land),
-        f"{w.label_of(council)} nimmt die Arbeit auf",
+    head = sections.ministry_head(
+        w, land, constituted + timedelta(days=1), f"{w.label_of(council)} nimmt die Arbeit auf"
     )
 
     def story(r: Release):
@@ -156,16 +143,12 @@ def plan_release(w: World, land: Land, year: int) -> Story | None:
     if found is None:
         return None
     plan = w.plan(land, found[0])
-    head = Head(issued, land.capital, w.ministry(land), f"{w.label_of(plan)}: Umsetzung im Jahr {year}")
+    head = sections.ministry_head(w, land, issued, f"{w.label_of(plan)}: Umsetzung im Jahr {year}")
 
     def story(r: Release):
         yield from sections.plan_adoption(r, w, land, *found)
         yield from sections.first_session(r, w, land, year)
-        r.paragraph()
-        term = w.term_at(land, issued)
-        yield from sections.minister(r, w, term)
-        yield from sections.secretary(r, w, term)
-        yield from sections.plenipotentiary(r, w, term)
+        yield from sections.offices_now(r, w, land)
         yield from sections.current_conference(r, w, land)
 
     return head, story

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -39,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
 MAX_SAVE_BYTES = 5_000_000
+T = TypeVar("T")
 
 
 def _problem(status: int, title: str, problems: list[str]) -> JSONResponse:
@@ -56,10 +59,14 @@ async def document_list(request: Request) -> HTMLResponse:
     return TEMPLATES.TemplateResponse(request, "index.html", {"documents": documents})
 
 
+async def _of_document(request: Request, method: Callable[[str], T]) -> T:
+    """A workspace method applied, in a worker thread, to the document the path names."""
+    return await run_in_threadpool(method, request.path_params["stem"])
+
+
 async def document_page(request: Request) -> Response:
-    workspace = _workspace(request)
     try:
-        document = await run_in_threadpool(workspace.document, request.path_params["stem"])
+        document = await _of_document(request, _workspace(request).document)
     except UsageError as error:
         return HTMLResponse(
             f"<!doctype html><title>Not found</title><p>{html.escape(str(error))}</p>", status_code=404
@@ -70,7 +77,7 @@ async def document_page(request: Request) -> Response:
 async def document_data(request: Request) -> JSONResponse:
     workspace = _workspace(request)
     try:
-        review = await run_in_threadpool(workspace.open, request.path_params["stem"])
+        review = await _of_document(request, workspace.open)
     except UsageError as error:
         return _problem(404, "No such document", [str(error)])
     except InputError as error:

@@ -82,6 +82,20 @@ def facts_of(ingested: Ingested, kind: str) -> list:
     return [fact for fact in ingested.facts if fact.kind == kind]
 
 
+def value_at(fact: object, path: str) -> object:
+    """A fact's value at a dotted path of attributes ("start.edtf")."""
+    value = fact
+    for name in path.split("."):
+        value = getattr(value, name)
+    return value
+
+
+def assert_one_fact(ingested: Ingested, kind: str, expected: dict[str, object]) -> None:
+    """The text gives exactly one fact of the kind, with the expected value at each dotted path."""
+    (fact,) = facts_of(ingested, kind)
+    assert {path: value_at(fact, path) for path in expected} == expected
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """../shared (or $INTEGRATIONSGRAPH_SHARED) with the press and corpus texts: a test needing it skips

@@ -35,32 +35,27 @@ WORDS = [
 MONTHS = ["Januar", "März", "Juli", "Oktober", "Dezember", "Foo"]
 
 
-@st.composite
-def date_like(draw) -> str:
-    """Date expressions as texts write them, valid or not: 31.02.2020, 2021-2026, 14./15. März, 2019-13."""
-    number = st.integers(min_value=0, max_value=99)
-    year = st.integers(min_value=1890, max_value=2130)
-    form = draw(st.integers(min_value=0, max_value=6))
-    if form == 0:
-        return f"{draw(number)}.{draw(number)}.{draw(year)}"
-    if form == 1:
-        return f"{draw(year)}-{draw(year)}"
-    if form == 2:
-        return f"{draw(year)}-{draw(number):02d}-{draw(number):02d}"
-    if form == 3:
-        return f"{draw(number)}. {draw(st.sampled_from(MONTHS))} {draw(year)}"
-    if form == 4:
-        return f"{draw(number)}./{draw(number)}. {draw(st.sampled_from(MONTHS))}"
-    if form == 5:
-        return f"{draw(st.sampled_from(['Montag', 'Freitag', 'kommenden Mittwoch']))}, {draw(number)}. Juli"
-    return f"Legislaturperiode {draw(year)}-{draw(year)}"
+_NUMBER = st.integers(min_value=0, max_value=99)
+_YEAR = st.integers(min_value=1890, max_value=2130)
+_MONTH = st.sampled_from(MONTHS)
+_WEEKDAY = st.sampled_from(["Montag", "Freitag", "kommenden Mittwoch"])
+# Date expressions as texts write them, valid or not: 31.02.2020, 2021-2026, 14./15. März, 2019-13.
+DATE_LIKE = st.one_of(
+    st.builds("{}.{}.{}".format, _NUMBER, _NUMBER, _YEAR),
+    st.builds("{}-{}".format, _YEAR, _YEAR),
+    st.builds("{}-{:02d}-{:02d}".format, _YEAR, _NUMBER, _NUMBER),
+    st.builds("{}. {} {}".format, _NUMBER, _MONTH, _YEAR),
+    st.builds("{}./{}. {}".format, _NUMBER, _NUMBER, _MONTH),
+    st.builds("{}, {}. Juli".format, _WEEKDAY, _NUMBER),
+    st.builds("Legislaturperiode {}-{}".format, _YEAR, _YEAR),
+)
 
 
-fragments = st.one_of(st.sampled_from(WORDS), date_like(), st.text(max_size=12))
+fragments = st.one_of(st.sampled_from(WORDS), DATE_LIKE, st.text(max_size=12))
 texts = st.lists(fragments, min_size=1, max_size=60).map(" ".join).filter(str.strip)
 headers = st.one_of(
     st.none(),
-    date_like(),
+    DATE_LIKE,
     st.sampled_from(["not stated", "Stand: 09.12.2021 14:05 Uhr", "Beschl. d. LReg v. 16.4.2013"]),
     st.text(max_size=30),
 )

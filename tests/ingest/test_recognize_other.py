@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import facts_of
 
 
@@ -97,13 +99,6 @@ def test_a_law_passed_by_the_noun_in_the_genitive(ingest_text):
     assert (adoption.plan, adoption.start.edtf) == ("plan:bremisches-teilhabegesetz", "2032-03")
 
 
-def test_a_farewell_is_no_adoption(ingest_text):
-    ingested = ingest_text(
-        "Bei der Verabschiedung der Staatssekretärin im Mai 2032 wurde auch das Teilhabegesetz gelobt.\n"
-    )
-    assert facts_of(ingested, "plan_adoption") == []
-
-
 def test_a_plan_adopted_by_its_participle_and_by_a_pronoun(ingest_text):
     participle = ingest_text(
         "Die Landesregierung legte einen vom Kabinett bereits beschlossenen Hessischen Aktionsplan vor.\n"
@@ -120,10 +115,21 @@ def test_a_plan_adopted_by_its_participle_and_by_a_pronoun(ingest_text):
         )
 
 
-def test_a_decision_to_make_a_plan_is_not_its_adoption(ingest_text):
-    ingested = ingest_text(
-        "Die Landesregierung hat 2030 beschlossen, dass es einen Hessischen Aktionsplan geben soll. Beide "
-        "Partner hatten beschlossen, die Politik neu auszurichten, etwa durch einen Hessischen Aktionsplan. "
-        "Die Aufgabe, die die Landesregierung angenommen habe: „Das Landesprogramm wuchs.“\n"
-    )
-    assert facts_of(ingested, "plan_adoption") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Bei der Verabschiedung der Staatssekretärin im Mai 2032 wurde auch das Teilhabegesetz gelobt.\n",
+            id="a_farewell_is_no_adoption",
+        ),
+        pytest.param(
+            "Die Landesregierung hat 2030 beschlossen, dass es einen Hessischen Aktionsplan geben soll. "
+            "Beide Partner hatten beschlossen, die Politik neu auszurichten, etwa durch einen Hessischen "
+            "Aktionsplan. Die Aufgabe, die die Landesregierung angenommen habe: "
+            "„Das Landesprogramm wuchs.“\n",
+            id="a_decision_to_make_a_plan_is_not_its_adoption",
+        ),
+    ],
+)
+def test_no_adoption(ingest_text, text):
+    assert facts_of(ingest_text(text), "plan_adoption") == []

@@ -92,6 +92,11 @@ def pick(rows: list[dict], *columns: str) -> list[tuple]:
     return [tuple(row[column] for column in columns) for row in rows]
 
 
+def succession(backend: Ask, entity: str, column: str) -> list[tuple]:
+    """The `succession` rows of an entity as (direction, other, column) tuples."""
+    return pick(answer(backend, "succession", entity=entity), "direction", "other", column)
+
+
 def test_cq1_chair_on_a_day_during_hessens_tenure(backend):
     rows = answer(backend, "chair-at", body="body:intmk", date="2022-10-01")
     assert pick(rows, "status", "holder", "holderLabel", "person", "personLabel") == [
@@ -150,13 +155,11 @@ def test_cq2_chairs_in_order_with_predecessor_and_successor(backend):
 
 
 def test_cq2_succession_both_directions(backend):
-    rows = answer(backend, "succession", entity="holding:intmk-chair-2022-hessen")
-    assert ("predecessor", "holding:intmk-chair-until-2022-hamburg", "land:hamburg") in pick(
-        rows, "direction", "other", "otherMember"
+    assert ("predecessor", "holding:intmk-chair-until-2022-hamburg", "land:hamburg") in succession(
+        backend, "holding:intmk-chair-2022-hessen", "otherMember"
     )
-    rows = answer(backend, "succession", entity="holding:intmk-chair-until-2022-hamburg")
-    assert ("successor", "holding:intmk-chair-2022-hessen", "land:hessen") in pick(
-        rows, "direction", "other", "otherMember"
+    assert ("successor", "holding:intmk-chair-2022-hessen", "land:hessen") in succession(
+        backend, "holding:intmk-chair-until-2022-hamburg", "otherMember"
     )
 
 
@@ -291,9 +294,8 @@ def test_cq5_history_of_the_hessische_integrationskonferenz(backend):
 
 def test_cq6_the_plan_that_replaced_the_hessischer_integrationsplan(backend):
     # 004 states no dct:replaces: the 2.0 is a revision, derived from its name and context (no source file).
-    replacing = answer(backend, "succession", entity="plan:hessischer-integrationsplan")
-    assert ("successor", "plan:hessischer-integrationsplan-2-0", "wasRevisionOf") in pick(
-        replacing, "direction", "other", "relations"
+    assert ("successor", "plan:hessischer-integrationsplan-2-0", "wasRevisionOf") in succession(
+        backend, "plan:hessischer-integrationsplan", "relations"
     )
     rows = answer(backend, "plans", plan="plan:hessischer-integrationsplan-2-0")
     assert {

@@ -106,6 +106,16 @@ def start_server() -> Callable[[Starlette], contextlib.AbstractContextManager[st
     return running_server
 
 
+@pytest.fixture(scope="module")
+def real_server(
+    built_release, start_server: Callable[[Starlette], contextlib.AbstractContextManager[str]]
+) -> Iterator[str]:
+    """The real app over the session's build of the real data, served on a free loopback port."""
+    build_dir = built_release.release_dir.parent.parent
+    with start_server(create_app(Settings(build_dir=build_dir))) as base_url:
+        yield base_url
+
+
 @pytest.fixture(scope="session")
 def start_oxigraph() -> Callable[..., contextlib.AbstractContextManager[str]]:
     """`with start_oxigraph(location, *args) as base_url:` runs `oxigraph serve` (see `running_oxigraph`)."""

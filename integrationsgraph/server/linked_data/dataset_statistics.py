@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import anyio
 import pyoxigraph as ox
 from starlette.requests import Request
 
@@ -15,9 +14,8 @@ from integrationsgraph.namespaces import sparql_prologue
 from integrationsgraph.server.linked_data.links import Linker
 from integrationsgraph.server.linked_data.resource_data import SourceInfo, labels_of
 from integrationsgraph.server.linked_data.sparql_helpers import select
+from integrationsgraph.server.per_backend import per_backend
 from integrationsgraph.sparql.backends import Backend
-
-_LOCK_NAME = "dataset_facts_lock"
 
 
 @dataclass(frozen=True)
@@ -86,12 +84,5 @@ SELECT ?g ?source ?file (SAMPLE(?title0) AS ?title) WHERE {
 async def dataset_facts(request: Request) -> DatasetFacts:
     """The facts, collected at the first request that needs them and kept while the backend serves
     (a new build swaps `app.state.backend`, and the facts are collected again)."""
-    state = request.app.state
-    if getattr(state, _LOCK_NAME, None) is None:
-        setattr(state, _LOCK_NAME, anyio.Lock())
-    async with getattr(state, _LOCK_NAME):
-        backend = state.backend
-        cached = getattr(state, "dataset_facts", None)
-        if cached is None or cached[0] is not backend:
-            state.dataset_facts = (backend, await collect(backend, Linker(request).base))
-    return state.dataset_facts[1]
+    base = Linker(request).base
+    return await per_backend(request.app.state, "dataset_facts", lambda backend: collect(backend, base))

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import anyio
 from starlette.requests import Request
 
 from integrationsgraph.server.linked_data.resource_data import SourceInfo, labels_of, sources_of_graphs
+from integrationsgraph.server.per_backend import per_backend
+from integrationsgraph.sparql.backends import Backend
 
 
 @dataclass(frozen=True)
@@ -22,17 +23,12 @@ class SourceCatalogue:
 
 
 async def source_catalogue(request: Request) -> SourceCatalogue:
-    state = request.app.state
-    if getattr(state, "source_catalogue_lock", None) is None:
-        state.source_catalogue_lock = anyio.Lock()
-    async with state.source_catalogue_lock:
-        backend = state.backend
-        cached = getattr(state, "source_catalogue", None)
-        if cached is None or cached[0] is not backend:
-            sources = await sources_of_graphs(backend, None)
-            publishers = {info.publisher for info in sources.values() if info.publisher}
-            catalogue = SourceCatalogue(
-                {info.file: info for info in sources.values()}, await labels_of(backend, publishers)
-            )
-            state.source_catalogue = (backend, catalogue)
-    return state.source_catalogue[1]
+    return await per_backend(request.app.state, "source_catalogue", _read_catalogue)
+
+
+async def _read_catalogue(backend: Backend) -> SourceCatalogue:
+    sources = await sources_of_graphs(backend, None)
+    publishers = {info.publisher for info in sources.values() if info.publisher}
+    return SourceCatalogue(
+        {info.file: info for info in sources.values()}, await labels_of(backend, publishers)
+    )

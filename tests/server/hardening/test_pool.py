@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
+from collections.abc import AsyncIterator
 
 import pyoxigraph as ox
 import pytest
@@ -15,6 +17,17 @@ from integrationsgraph.sparql.backends import BackendUnavailable, QueryTimeout
 from integrationsgraph.sparql.pool import StoreSource, WorkerPoolBackend
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # long on 100 triples
+
+
+@contextlib.asynccontextmanager
+async def started(pool: WorkerPoolBackend) -> AsyncIterator[WorkerPoolBackend]:
+    """The pool with its workers started, closed however the scenario ends."""
+    try:
+        await pool.start()
+        yield pool
+    finally:
+        await pool.close()
 
 
 def on_disk_store(directory) -> str:
@@ -46,17 +59,13 @@ def test_workers_serve_an_on_disk_store_in_memory_or_in_place(tmp_path, kind) ->
 
 def test_a_worker_that_died_while_idle_is_replaced_and_the_query_goes_to_another(make_chain_store) -> None:
     async def scenario() -> tuple[str, int, bool]:
-        pool = WorkerPoolBackend.from_store(make_chain_store(10), "test", workers=1)
-        try:
-            await pool.start()
+        async with started(WorkerPoolBackend.from_store(make_chain_store(10), "test", workers=1)) as pool:
             (worker,) = pool._live
             os.kill(worker.process.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
             worker.process.wait()  # dead before the query arrives, as an idle worker killed earlier is
             answer = (await pool.query(COUNT)).rows()[0]["n"].value  # waits for the replacement
             (replacement,) = pool._live
             return answer, replacement.process.pid, worker in pool._live
-        finally:
-            await pool.close()
 
     answer, replacement_pid, dead_one_still_used = asyncio.run(scenario())
     assert answer == "20"
@@ -65,14 +74,12 @@ def test_a_worker_that_died_while_idle_is_replaced_and_the_query_goes_to_another
 
 
 def test_a_worker_that_dies_during_a_query_is_a_502_without_its_process_id(make_chain_store, caplog) -> None:
-    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
     async def scenario() -> tuple[str, int, str]:
-        pool = WorkerPoolBackend.from_store(make_chain_store(100), "test", workers=1, default_timeout=60)
-        try:
-            await pool.start()
+        async with started(
+            WorkerPoolBackend.from_store(make_chain_store(100), "test", workers=1, default_timeout=60)
+        ) as pool:
             (worker,) = pool._live
-            running = asyncio.ensure_future(pool.query(cross))
+            running = asyncio.ensure_future(pool.query(CROSS))
             while not pool._busy:  # the query has reached the worker
                 await asyncio.sleep(0.01)
             os.kill(worker.process.pid, signal.SIGKILL)
@@ -80,8 +87,6 @@ def test_a_worker_that_dies_during_a_query_is_a_502_without_its_process_id(make_
                 await running
             answer = (await pool.query(COUNT)).rows()[0]["n"].value  # the replacement answers
             return str(raised.value), worker.process.pid, answer
-        finally:
-            await pool.close()
 
     message, pid, answer = asyncio.run(scenario())
     assert "stopped during the query" in message
@@ -91,24 +96,20 @@ def test_a_worker_that_dies_during_a_query_is_a_502_without_its_process_id(make_
 
 
 def test_a_spare_worker_takes_a_stopped_workers_place_at_once(make_chain_store) -> None:
-    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
     async def scenario() -> tuple[bool, bool, bool]:
-        pool = WorkerPoolBackend.from_store(make_chain_store(100), "test", workers=1, spare_workers=1)
-        try:
-            await pool.start()
+        async with started(
+            WorkerPoolBackend.from_store(make_chain_store(100), "test", workers=1, spare_workers=1)
+        ) as pool:
             (serving,) = pool._idle
             (spare,) = pool._spares
             with pytest.raises(QueryTimeout):
-                await pool.query(cross, timeout=0.5)
+                await pool.query(CROSS, timeout=0.5)
             # Right after the 504, before any new process could have started: the spare serves.
             took_its_place = pool._idle == [spare]
             answered = (await pool.query(COUNT)).rows()[0]["n"].value == "200"
             while not pool._spares:  # a new spare is started in the background
                 await asyncio.sleep(0.02)
             return took_its_place, answered, serving.process.poll() is not None
-        finally:
-            await pool.close()
 
     assert asyncio.run(scenario()) == (True, True, True)
 

@@ -3,7 +3,7 @@ build directory holding a release whose dumps are that graph, so the dump routes
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -33,6 +33,11 @@ def fake_build_dir(root: Path) -> Path:
     return root
 
 
+def assert_all_in(text: str, fragments: list[str]) -> None:
+    """Every fragment stands in the text; a failure lists the ones that do not."""
+    assert [fragment for fragment in fragments if fragment not in text] == []
+
+
 def make_ld_app(build_dir: Path, **settings) -> Starlette:
     backend = EmbeddedBackend(load_files([LD_FIXTURE]))
     return create_app(Settings(build_dir=build_dir, **settings), backend=backend)
@@ -59,14 +64,6 @@ async def ld_client(ld_app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=ld_app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
-
-
-@pytest.fixture(scope="module")
-def real_ld_server(built_release, start_server) -> Iterator[str]:
-    """uvicorn serving the real build (copied into memory, as `serve` does) on a free loopback port."""
-    build_dir = built_release.release_dir.parent.parent
-    with start_server(create_app(Settings(build_dir=build_dir))) as base_url:
-        yield base_url
 
 
 @pytest.fixture(scope="module")

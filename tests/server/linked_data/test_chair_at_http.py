@@ -18,9 +18,9 @@ def chair_at(server: str, day: str, accept: str) -> httpx.Response:
     return response
 
 
-def test_a_day_no_source_covers_answers_no_known_holder_with_the_neighbours(real_ld_server):
+def test_a_day_no_source_covers_answers_no_known_holder_with_the_neighbours(real_server):
     # issue 15 filled 2017-2026: the first day no source covers follows NRW's year from 1 July 2025
-    document = chair_at(real_ld_server, "2026-07-01", "application/sparql-results+json").json()
+    document = chair_at(real_server, "2026-07-01", "application/sparql-results+json").json()
     (row,) = document["results"]["bindings"]
     assert row["status"]["value"] == "no known holder"
     assert row["before"]["value"] == BASE + "id/holding/intmk-chair-2025-nordrhein-westfalen"
@@ -29,10 +29,10 @@ def test_a_day_no_source_covers_answers_no_known_holder_with_the_neighbours(real
     assert "last day held, inclusive" in row["endConvention"]["value"]
 
 
-def test_the_html_table_says_certain_and_no_known_holder(real_ld_server):
-    page = chair_at(real_ld_server, "2022-10-01", BROWSER).text
+def test_the_html_table_says_certain_and_no_known_holder(real_server):
+    page = chair_at(real_server, "2022-10-01", BROWSER).text
     assert ">sicher<" in page  # the status "certain", in the page language (German by default)
     assert "Kai Klose" in page
-    page = chair_at(real_ld_server, "2026-10-01", BROWSER).text
+    page = chair_at(real_server, "2026-10-01", BROWSER).text
     assert "An diesem Tag ist kein Inhaber bekannt" in page  # a sentence, in the page language
     assert "Nordrhein-Westfalen" in page  # the nearest holder before

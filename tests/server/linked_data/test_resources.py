@@ -15,6 +15,7 @@ from integrationsgraph.datafiles import load_files
 from integrationsgraph.server.app import create_app
 from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import EmbeddedBackend
+from tests.server.linked_data.conftest import assert_all_in
 
 LD_FIXTURE = Path(__file__).parent / "fixtures" / "ldgraph.trig"
 
@@ -156,13 +157,18 @@ async def test_page_shows_labels_types_properties_incoming_and_graphs(ld_client)
 async def test_page_shows_evidence_spans_with_prefix_suffix_file_and_graph(ld_client):
     page = (await ld_client.get("/id/holding/intmk-chair-2022-hessen.html")).text
     section = page[page.index('id="evidence"') :]
-    assert '<mark class="exact">übernimmt Hessen den Vorsitz</mark>' in section
-    assert "…Am 1. Oktober </span>" in section
-    assert '<span class="context"> von Bayern…</span>' in section
-    assert "[10–38]" in section
-    assert '<code class="file-name">test-release-2022.txt</code>' in section
-    assert "https://w3id.org/integrationsgraph/graph/source/test-release-2022" in section
-    assert "Testmeldung zum Vorsitz" in section  # the source's title links to the source
+    assert_all_in(
+        section,
+        [
+            '<mark class="exact">übernimmt Hessen den Vorsitz</mark>',
+            "…Am 1. Oktober </span>",
+            '<span class="context"> von Bayern…</span>',
+            "[10–38]",
+            '<code class="file-name">test-release-2022.txt</code>',
+            "https://w3id.org/integrationsgraph/graph/source/test-release-2022",
+            "Testmeldung zum Vorsitz",  # the source's title links to the source
+        ],
+    )
 
 
 async def test_entity_page_shows_evidence_of_the_facts_about_it(ld_client):

@@ -56,14 +56,6 @@ def pages_server(start_server: Callable[[Starlette], AbstractContextManager[str]
 
 
 @pytest.fixture(scope="module")
-def real_server(built_release, start_server) -> Iterator[str]:
-    """The real app over the session's build of the real data, served on a free loopback port."""
-    build_dir = built_release.release_dir.parent.parent
-    with start_server(create_app(Settings(build_dir=build_dir))) as base_url:
-        yield base_url
-
-
-@pytest.fixture(scope="module")
 def chromium_browser():
     """Module scope: Playwright's sync API keeps an event loop open in this thread while it runs, which
     async tests in later modules could not start beside."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.server.pages.test_query_page_browser import ROWS, SELECT_BODIES, replace_query
+from tests.server.pages.test_query_page_browser import ROWS, replace_query, run_select_bodies
 
 pytestmark = pytest.mark.slow
 
@@ -56,9 +56,7 @@ def test_an_entity_name_is_completed_from_the_label_index(browser_page, pages_se
 def test_result_tables_sort_by_a_click_or_the_keyboard(browser_page, pages_server: str):
     page = browser_page
     page.goto(pages_server + "/")
-    replace_query(page, SELECT_BODIES)
-    page.get_by_role("button", name="Run").click()
-    page.locator(ROWS).nth(2).wait_for()
+    run_select_bodies(page)
     labels = lambda: [row.split("\t")[1].strip() for row in page.locator(ROWS).all_inner_texts()]  # noqa: E731
     ascending = labels()
     assert ascending == sorted(ascending)
@@ -95,8 +93,6 @@ def test_the_editor_speaks_german(browser_page, pages_server: str):
     error = page.locator("#query-error")
     error.wait_for(state="visible")
     assert error.inner_text() == "Zeile 2, Spalte 6: unbekanntes Präfix „ex“ in Zeile 2"
-    replace_query(page, SELECT_BODIES)
-    page.get_by_role("button", name="Ausführen").click()
-    page.locator(ROWS).nth(2).wait_for()
+    run_select_bodies(page, "Ausführen")
     assert page.locator("#status").inner_text().startswith("3 Zeilen in ")
     assert page.locator("#downloads").inner_text().startswith("Herunterladen:")

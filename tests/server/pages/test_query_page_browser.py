@@ -35,6 +35,13 @@ def replace_query(page, text: str) -> None:
     editor.press_sequentially(text, delay=0)
 
 
+def run_select_bodies(page, button: str = "Run") -> None:
+    """Put SELECT_BODIES in the editor, run it with the button of that name and wait for its three rows."""
+    replace_query(page, SELECT_BODIES)
+    page.get_by_role("button", name=button).click()
+    page.locator(ROWS).nth(2).wait_for()
+
+
 def test_type_a_query_run_and_see_rows(browser_page, pages_server: str, screenshot_dir: Path):
     page = browser_page
     page.goto(pages_server + "/")
@@ -128,9 +135,7 @@ def test_construct_shows_triples_and_downloads_turtle(browser_page, pages_server
 def test_csv_download_of_a_select(browser_page, pages_server: str):
     page = browser_page
     page.goto(pages_server + "/")
-    replace_query(page, SELECT_BODIES)
-    page.get_by_role("button", name="Run").click()
-    page.locator(ROWS).nth(2).wait_for()
+    run_select_bodies(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="CSV").click()
     download = download_info.value
