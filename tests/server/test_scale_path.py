@@ -77,6 +77,13 @@ def test_serve_through_virtuoso_answers_like_the_embedded_store(served_through_v
     assert _solutions(remote.content)  # the comparison is over answers, not two empty ones
 
 
+# Known difference (issue 12, open): on the data of issue 15, Virtuoso 7.2.5 leaves the chair and place of
+# some 2023-2025 IntMK meetings unbound in `meetings` (their OPTIONALs read `GRAPH ?chairGraph` filtered
+# against the outer graph, and a place in the same source graph), where the embedded store binds them.
+# Strict: the mark must go when the dialect or the query handles it.
+@pytest.mark.xfail(
+    reason="Virtuoso 7.2.5 drops OPTIONAL chair/place bindings of some meetings in `meetings`", strict=True
+)
 def test_named_query_and_page_through_virtuoso(served_through_virtuoso, embedded):
     remote = httpx.get(served_through_virtuoso + NAMED, headers=JSON, timeout=60)
     assert remote.status_code == 200, remote.text
