@@ -89,6 +89,9 @@ def test_named_query_and_page_through_virtuoso(served_through_virtuoso, embedded
     assert remote.status_code == 200, remote.text
     assert remote.json()["results"] == embedded.get(NAMED, headers=JSON).json()["results"]
     assert len(remote.json()["results"]["bindings"]) >= 5
+
+
+def test_page_through_virtuoso(served_through_virtuoso):
     page = httpx.get(served_through_virtuoso + "/id/land/hessen", headers={"Accept": "text/html"}, timeout=60)
     assert page.status_code == 200
     assert "<h1>Hessen" in page.text
