@@ -84,7 +84,7 @@ def test_serve_through_virtuoso_answers_like_the_embedded_store(served_through_v
 @pytest.mark.xfail(
     reason="Virtuoso 7.2.5 drops OPTIONAL chair/place bindings of some meetings in `meetings`", strict=True
 )
-def test_named_query_and_page_through_virtuoso(served_through_virtuoso, embedded):
+def test_named_query_through_virtuoso(served_through_virtuoso, embedded):
     remote = httpx.get(served_through_virtuoso + NAMED, headers=JSON, timeout=60)
     assert remote.status_code == 200, remote.text
     assert remote.json()["results"] == embedded.get(NAMED, headers=JSON).json()["results"]
