@@ -249,6 +249,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "successor": ("Nachfolger", "Successor"),
     "meeting": ("Sitzung", "Meeting"),
     "place": ("Ort", "Place"),
+    "placeLabel": ("Ort", "Place"),
     "type": ("Art", "Type"),
     "kind": ("Art", "Kind"),
     "version": ("Fassung", "Version"),
