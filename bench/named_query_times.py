@@ -1,6 +1,6 @@
 """Named queries timed in process, new against old, on one dump loaded into an in-memory store.
 
-    python -m bench.named_query_times --dump PATH [--old REV] [--bindings 5] [--seed 1] [QUERY ...]
+    python -m bench.named_query_times --dump PATH [--old REV] [--bindings 5 | --every] [--seed 1] [QUERY ...]
 
 Loads the N-Quads dump into an in-memory pyoxigraph store (as the server's workers hold the graph), draws
 `--bindings` parameter values per query as the varied mix of `bench/endpoint/mixes.py` draws them
@@ -9,12 +9,15 @@ With `--old REV`, the same query as `queries/NAME.rq` reads at git revision REV 
 alternating with the new one, and the two answers are compared as multisets of rows (`same`: identical;
 `same (list order)`: identical once the `, `-separated parts of each value are sorted, since SPARQL
 leaves the order inside a GROUP_CONCAT to the engine; `DIFFERENT` otherwise). Prints a markdown table:
-median and maximum milliseconds, rows per binding. Nothing is timed in tests; this is for docs/benchmarks.md.
+median and maximum milliseconds, rows per binding (their sum with `--every`, which binds each IRI
+parameter to every entity of its kind, and an optional one also to none, to compare answers on a small
+build). Nothing is timed in tests; the tables go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import statistics
@@ -24,7 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from bench.endpoint.mixes import _compact, _pools, _values, named_queries
+from bench.endpoint.mixes import _compact, _kind, _pools, _values, named_queries
 from integrationsgraph.queries.catalog import NamedQuery, parse_named_query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +39,17 @@ def old_query(revision: str, name: str) -> NamedQuery:
         ["git", "show", f"{revision}:queries/{name}.rq"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     return parse_named_query(text, f"{revision}:queries/{name}.rq")
+
+
+def every_binding(query: NamedQuery, pools: dict[str, list[str]], rng: random.Random) -> list[dict[str, str]]:
+    """Each combination of the data's entities for the IRI parameters (and "not given" for an optional
+    one), the other parameters drawn as the mix draws them: for comparing answers on a small build."""
+    choices = []
+    for parameter in query.parameters:
+        if parameter.type == "iri":
+            pool = pools.get(_kind(parameter.example), [parameter.example])
+            choices.append([(parameter.name, value) for value in pool + [""] * parameter.optional])
+    return [_values(query, pools, rng) | dict(chosen) for chosen in itertools.product(*choices)]
 
 
 def run(store: ox.Store, text: str) -> tuple[float, list[tuple[str, ...]]]:
@@ -75,7 +89,7 @@ def time_query(
     if old is not None:
         ratio = statistics.median(old_ms) / max(statistics.median(new_ms), 0.001)
         cells += [f"{statistics.median(old_ms):.0f}", f"{max(old_ms):.0f}", f"{ratio:.1f}"]
-    cells.append(str(counts))
+    cells.append(str(counts) if len(counts) <= 10 else f"{len(counts)} bindings, {sum(counts)} rows")
     if old is not None:
         cells.append(", ".join(sorted(set(verdicts))))
     return "| " + " | ".join(cells) + " |"
@@ -88,6 +102,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--old", metavar="REV", help="git revision whose queries/ to compare against")
     parser.add_argument("--bindings", type=int, default=5, help="bindings per query (default 5)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--every", action="store_true", help="every entity of each IRI parameter's kind instead of --bindings"
+    )
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
@@ -106,7 +123,10 @@ def main(argv: list[str] | None = None) -> None:
     for name in names:
         query = catalog[name]
         rng = random.Random(f"{args.seed}:{name}")  # a query's bindings do not depend on the others
-        bindings = [_values(query, pools, rng) for _ in range(args.bindings)]
+        if args.every:
+            bindings = every_binding(query, pools, rng)
+        else:
+            bindings = [_values(query, pools, rng) for _ in range(args.bindings)]
         old = old_query(args.old, name) if args.old else None
         print(time_query(store, query, old, bindings), flush=True)
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
