@@ -39,12 +39,16 @@ POSTS = """SELECT DISTINCT ?post ?in ?role ?single WHERE {
 
 UNITS = """SELECT DISTINCT ?unit ?land WHERE { ?unit org:unitOf ?land }"""
 
-# One row per source graph, side and instant; the holding's spans in that graph back the instant.
+# One row per source graph, side and instant (a beginning, an end, or a day the source shows the holding
+# held); the holding's spans in that graph back the instant.
 INSTANTS = """SELECT ?holding ?g ?side ?instant ?earliest ?latest WHERE {
   GRAPH ?g {
-    ?holding org:memberDuring ?interval .
-    { ?interval time:hasBeginning ?instant BIND("beginning" AS ?side) }
-    UNION { ?interval time:hasEnd ?instant BIND("end" AS ?side) }
+    {
+      ?holding org:memberDuring ?interval .
+      { ?interval time:hasBeginning ?instant BIND("beginning" AS ?side) }
+      UNION { ?interval time:hasEnd ?instant BIND("end" AS ?side) }
+    }
+    UNION { ?holding ig:heldOn ?instant BIND("held" AS ?side) }
     ?instant ig:earliest ?earliest ; ig:latest ?latest .
   }
 }"""
@@ -201,7 +205,8 @@ def read_tenure_inputs(store: ox.Store) -> tuple[list[HoldingFacts], dict[str, P
             _day(row["latest"]),
             frozenset(spans[(row["holding"], row["g"])]),
         )
-        (facts.beginnings if row["side"] == "beginning" else facts.ends).append(stated)
+        sides = {"beginning": facts.beginnings, "end": facts.ends, "held": facts.held_on}
+        sides[row["side"]].append(stated)
 
     for row in _rows(store, LINKS):
         facts = holdings.get(row["holding"])
@@ -219,6 +224,6 @@ def read_tenure_inputs(store: ox.Store) -> tuple[list[HoldingFacts], dict[str, P
 
     ordered = [holdings[iri] for iri in sorted(holdings)]
     for facts in ordered:
-        facts.beginnings.sort(key=lambda s: (s.instant, s.earliest, s.latest))
-        facts.ends.sort(key=lambda s: (s.instant, s.earliest, s.latest))
+        for instants in (facts.beginnings, facts.ends, facts.held_on):
+            instants.sort(key=lambda s: (s.instant, s.earliest, s.latest))
     return ordered, posts
