@@ -99,6 +99,7 @@ class HoldingFacts:
     predecessors: set[str] = field(default_factory=set)  # stated hand-overs (ig:succeeds / ig:precedes)
     offices: set[str] = field(default_factory=set)  # the exerciser's own offices in the Land
     chaired: list[Attestation] = field(default_factory=list)
+    held_on: list[StatedInstant] = field(default_factory=list)  # days a source shows it held (ig:heldOn)
 
 
 @dataclass
@@ -230,6 +231,80 @@ def _attested(r: Resolved) -> bool:
     return changed
 
 
+def _held_on(r: Resolved) -> None:
+    """igr:tenure-held-on: a day a source shows the holding held lies in its certain part."""
+    for seen in r.facts.held_on:
+        rests_on = frozenset({seen.instant})
+        r.tighten("latest_beginning", Bound(seen.latest, "tenure-held-on", rests_on, seen.evidence))
+        r.tighten("earliest_end", Bound(seen.earliest + ONE_DAY, "tenure-held-on", rests_on, seen.evidence))
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The days a person is surely seen exercising a Land's holding or in their own office in the Land:
+    `first` is a bound whose day is the first of them, `after` one whose day follows the last."""
+
+    first: Bound
+    after: Bound
+    holdings: frozenset[str]
+
+
+def _seen(person: Resolved, offices: list[Resolved], land: Resolved) -> Seen | None:
+    """The certain parts of the person's exercise and own offices, inside the Land holding's possible
+    part (an office held years before or after says nothing about the order within one Land year)."""
+    low, high = land.bounds.get("earliest_beginning"), land.bounds.get("latest_end")
+    first: Bound | None = None
+    after: Bound | None = None
+    holdings = set()
+    for seen in (person, *offices):
+        if seen.certain_part() is None:
+            continue
+        start, end = seen.bounds["latest_beginning"], seen.bounds["earliest_end"]
+        if low is not None and start.day < low.day:
+            start = low
+        if high is not None and end.day > high.day:
+            end = high
+        if start.day >= end.day:
+            continue
+        holdings.add(seen.iri)
+        if first is None or start.day < first.day:
+            first = start
+        if after is None or end.day > after.day:
+            after = end
+    if first is None or after is None:
+        return None
+    return Seen(first, after, frozenset(holdings))
+
+
+def _in_turn(exercisers: list[Resolved], by_iri: dict[str, Resolved], land: Resolved) -> bool:
+    """igr:tenure-exercisers-in-turn: one person exercises a Land's holding at a time, so a person seen
+    on a day came before one first seen on a later day: the later began after the earlier was last
+    seen, the earlier ended by the day the later was first seen."""
+    changed = False
+    seen = {}
+    for r in exercisers:
+        offices = [by_iri[o] for o in sorted(r.facts.offices) if o in by_iri]
+        sighting = _seen(r, offices, land)
+        if sighting is not None:
+            seen[r.iri] = (r, sighting)
+    for earlier, one in seen.values():
+        for later, other in seen.values():
+            # two holdings of one person (stated in different sources) do not take turns
+            if earlier.facts.member == later.facts.member or one.after.day > other.first.day:
+                continue
+            changed |= later.tighten(
+                "earliest_beginning",
+                _derived("tenure-exercisers-in-turn", one.after.day, {earlier.iri, *one.holdings}, one.after),
+            )
+            changed |= earlier.tighten(
+                "latest_end",
+                _derived(
+                    "tenure-exercisers-in-turn", other.first.day, {later.iri, *other.holdings}, other.first
+                ),
+            )
+    return changed
+
+
 def _inside(r: Resolved, outer: Resolved, rule: str) -> bool:
     """The holding lies inside `outer`'s possible part."""
     changed = False
@@ -326,6 +401,7 @@ def resolve(holdings: list[HoldingFacts], posts: dict[str, PostFacts]) -> list[R
     for r in resolved:
         _stated(r, "beginning", r.facts.beginnings)
         _stated(r, "end", r.facts.ends)
+        _held_on(r)
     for r in resolved:
         _own_rules(r, posts[r.facts.post])
 
@@ -358,6 +434,8 @@ def resolve(holdings: list[HoldingFacts], posts: dict[str, PostFacts]) -> list[R
             if exercised is not None:
                 changed |= _inside(r, exercised, "tenure-exercised-holding")
                 changed |= _covers(exercised, r)
+        for iri, group in exercisers.items():
+            changed |= _in_turn(group, by_iri, by_iri[iri])
         for chain in chains:
             # forwards, then backwards: a bound travels the whole chain in one round either way
             pairs = list(pairwise(chain))

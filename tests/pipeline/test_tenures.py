@@ -177,3 +177,77 @@ def test_a_sure_part_is_written_with_both_of_its_bounds():
     written = {(str(p.value), o.value) for _, p, o in tenure_triples([r], posts)}
     assert (str(IG.latestBeginning), "2025-07-01") in written
     assert (str(IG.earliestEnd), "2025-07-02") in written
+
+
+def test_a_day_a_source_shows_the_holding_held_is_certain():
+    release = stated("instant:release", "2010-03-18", evidence="evidence:minister")
+    office = holding("office", post="post:minister", begins=[stated("i:b", "2005-06-01", "2005-06-30")])
+    office.held_on.append(release)
+    (r,) = resolve([office], {"post:minister": PostFacts("post:minister", single=True)})
+    assert r.certain_part() == (d("2005-06-30"), d("2010-03-19"))
+    end = r.bounds["earliest_end"]
+    assert (end.rule, end.rests_on, end.evidence) == (
+        "tenure-held-on",
+        {"instant:release"},
+        {"evidence:minister"},
+    )
+
+
+def nrw_year(*, first_office_day: str | None):
+    """NRW's year 2009/10: Laschet takes the chair on 1 October 2009, Schneider hands it over on
+    1 October 2010; Laschet's own office is shown on `first_office_day`."""
+    land = holding("land", begins=[stated("i:l", "2009-10-01")], ends=[stated("i:m", "2010-10-01")])
+    office = holding("laschet-office", post="post:minister", member="person:laschet")
+    if first_office_day:
+        office.held_on.append(stated("instant:bild", first_office_day, evidence="evidence:bild"))
+    laschet = holding(
+        "laschet",
+        member="person:laschet",
+        exercises="land",
+        offices={"laschet-office"},
+        begins=[stated("i:a", "2009-10-01", evidence="evidence:migazin")],
+    )
+    schneider = holding(
+        "schneider",
+        member="person:schneider",
+        exercises="land",
+        ends=[stated("i:s", "2010-10-01", evidence="evidence:rlp")],
+    )
+    posts = chair() | {"post:minister": PostFacts("post:minister", single=True)}
+    return by_iri(resolve([land, office, laschet, schneider], posts))
+
+
+def test_a_person_seen_in_their_office_came_before_an_exerciser_seen_later():
+    resolved = nrw_year(first_office_day="2010-03-18")
+    laschet, schneider = resolved["laschet"], resolved["schneider"]
+    begins = schneider.bounds["earliest_beginning"]
+    assert begins.day == d("2010-03-19")  # after the last day Laschet is seen in office
+    assert begins.rule == "tenure-exercisers-in-turn"
+    assert {"laschet", "laschet-office"} <= begins.rests_on
+    assert "evidence:bild" in begins.evidence
+    ends = laschet.bounds["latest_end"]
+    assert ends.day == d("2010-09-30")  # Schneider surely exercised it on its last day
+    assert ends.rule == "tenure-exercisers-in-turn"
+    assert "schneider" in ends.rests_on
+    assert "evidence:rlp" in ends.evidence
+    # the change itself stays a gap: both are only possible between the two days
+    assert laschet.certain_part() == (d("2009-10-01"), d("2009-10-02"))
+    assert schneider.certain_part() == (d("2010-09-30"), d("2010-10-01"))
+
+
+def test_an_office_day_outside_the_land_year_does_not_order_its_exercisers():
+    # an office shown years later says nothing about who came first within the year
+    resolved = nrw_year(first_office_day="2012-03-18")
+    assert resolved["schneider"].day("earliest_beginning") == d("2009-10-02")
+    begins = resolved["schneider"].bounds["earliest_beginning"]
+    assert "laschet-office" not in begins.rests_on
+    assert "evidence:bild" not in begins.evidence
+
+
+def test_two_holdings_of_one_person_do_not_take_turns():
+    land = holding("land", begins=[stated("i:l", "2011-10-01")], ends=[stated("i:m", "2012-10-01")])
+    early = holding("a", member="person:x", exercises="land", begins=[stated("i:a", "2011-10-01")])
+    late = holding("b", member="person:x", exercises="land", ends=[stated("i:b", "2012-10-01")])
+    resolved = by_iri(resolve([land, early, late], chair()))
+    rules = {bound.rule for r in (resolved["a"], resolved["b"]) for bound in r.bounds.values()}
+    assert "tenure-exercisers-in-turn" not in rules

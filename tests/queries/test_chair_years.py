@@ -17,8 +17,13 @@ pytestmark = pytest.mark.slow  # the session's real build takes a while
 CHAIR_YEARS = [
     ("2009-09-30", "land:niedersachsen", None),
     ("2009-10-01", "land:nordrhein-westfalen", "person:armin-laschet"),
+    # Laschet still NRW's integration minister on 18 March 2010 (Bild): Schneider not before
+    ("2009-12-01", "land:nordrhein-westfalen", "person:armin-laschet"),
+    ("2010-03-18", "land:nordrhein-westfalen", "person:armin-laschet"),
     ("2011-03-01", "land:rheinland-pfalz", "person:malu-dreyer"),
     ("2012-03-21", "land:saarland", "person:monika-bachmann"),
+    # Storm the Saarland's minister on the day of the hand-over release (28 September 2012)
+    ("2012-09-28", "land:saarland", "person:andreas-storm"),
     ("2012-09-30", "land:saarland", "person:andreas-storm"),
     ("2013-03-20", "land:sachsen", "person:christine-clauss"),
     ("2014-03-19", "land:sachsen-anhalt", "person:norbert-bischoff"),
@@ -93,6 +98,23 @@ def test_brandenburgs_year_had_two_ministers_the_sources_do_not_date_the_change(
     }
 
 
+@pytest.mark.parametrize(
+    ("day", "land", "persons"),
+    [
+        # after Laschet was last seen in office, before Schneider handed the chair over: no source dates
+        # the change, so the gap stays a gap
+        ("2010-03-19", "land:nordrhein-westfalen", {"person:armin-laschet", "person:guntram-schneider"}),
+        ("2010-09-29", "land:nordrhein-westfalen", {"person:armin-laschet", "person:guntram-schneider"}),
+        # after the conference Bachmann chaired, before Storm is seen in office
+        ("2012-06-01", "land:saarland", {"person:monika-bachmann", "person:andreas-storm"}),
+    ],
+)
+def test_between_two_exercisers_last_and_first_seen_days_both_are_possible(graph_store, day, land, persons):
+    rows = chair_at(graph_store, day)
+    assert {row["holder"] for row in rows} == {land}
+    assert {(row["person"], row["personStatus"]) for row in rows} == {(p, "possible") for p in persons}
+
+
 def chair_at(store, day: str) -> list[dict]:
     return answer(in_process(store), "chair-at", body="body:intmk", date=day)
 
@@ -127,7 +149,11 @@ def test_a_day_after_the_setting_up_but_before_any_known_chair_names_the_next(gr
 
 @pytest.mark.parametrize(
     ("day", "absent"),
-    [("2009-10-01", "person:guntram-schneider"), ("2011-10-01", "person:andreas-storm")],
+    [
+        ("2009-10-01", "person:guntram-schneider"),
+        ("2010-03-18", "person:guntram-schneider"),
+        ("2011-10-01", "person:andreas-storm"),
+    ],
 )
 def test_a_person_is_not_the_exerciser_before_their_own_part_began(graph_store, day, absent):
     rows = chair_at(graph_store, day)
@@ -214,3 +240,30 @@ def test_sources_of_a_holding_explain_its_derived_bounds(graph_store):
         fact == latest_end and "1. Juli 2025" in exact and file.startswith("mkjfgfi")
         for fact, _, _, file, exact in derived
     )
+
+
+def test_sources_of_an_exerciser_explain_the_bound_from_the_other_exerciser(graph_store):
+    # Schneider began after the last day a source shows Laschet in NRW's office; Laschet ended by the
+    # first day Schneider surely exercised the chair
+    rows = answer(in_process(graph_store), "sources-of", entity="holding:intmk-chair-2009-guntram-schneider")
+    derived = pick([row for row in rows if row["rule"]], "fact", "property", "rule", "file", "exact")
+    assert (
+        "interval:resolved-intmk-chair-2009-guntram-schneider-earliest-beginning",
+        "ig:earliestBeginning",
+        "igr:tenure-exercisers-in-turn",
+        "bild-intmk-duesseldorf-2010-03-18.txt",
+        "NRW-Integrationsminister Armin Laschet (CDU)",
+    ) in derived
+    rows = answer(in_process(graph_store), "sources-of", entity="holding:intmk-chair-2009-armin-laschet")
+    derived = pick([row for row in rows if row["rule"]], "fact", "property", "rule", "file")
+    assert (
+        "interval:resolved-intmk-chair-2009-armin-laschet-latest-end",
+        "ig:latestEnd",
+        "igr:tenure-exercisers-in-turn",
+        "rlp-de-den-vorsitz-uebernommen.txt",
+    ) in derived
+    office = answer(
+        in_process(graph_store), "sources-of", entity="holding:armin-laschet-nrw-integrationsminister"
+    )
+    derived = pick([row for row in office if row["rule"]], "property", "rule", "file")
+    assert ("ig:earliestEnd", "igr:tenure-held-on", "bild-intmk-duesseldorf-2010-03-18.txt") in derived

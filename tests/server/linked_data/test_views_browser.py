@@ -144,6 +144,20 @@ def test_resolved_tenures_in_the_browser(ld_page, real_server: str, ld_artifacts
     assert_only_own_requests(page, real_server)
 
 
+def test_an_exercisers_page_explains_the_bound_set_by_the_other_exerciser(ld_page, real_server: str):
+    """Schneider began exercising NRW's chair after the last day a source shows Laschet in NRW's office:
+    the bound's row names that rule and shows the words of the source that names Laschet minister."""
+    page = ld_page
+    page.goto(real_server + "/id/holding/intmk-chair-2009-guntram-schneider?lang=en")
+    rows = page.locator("#tenure table.tenure-bounds tbody tr")
+    in_turn = rows.filter(has=page.locator("td.rule a[href*='/def/rule/tenure-exercisers-in-turn']"))
+    assert in_turn.count() == 1
+    assert "2010-03-19" in in_turn.inner_text()
+    assert "NRW-Integrationsminister Armin Laschet (CDU)" in in_turn.locator("mark.exact").all_text_contents()
+    assert "bild-intmk-duesseldorf-2010-03-18.txt" in in_turn.locator("code.file-name").all_text_contents()
+    assert_only_own_requests(page, real_server)
+
+
 def test_a_conference_chaired_by_a_person_has_its_chairs_timeline(ld_page, real_server: str):
     """Heike Hofmann chairs the Hessische Integrationskonferenz (since 2019) herself: her bar, from the
     resolved tenure, begins with the constituent session of 2024."""
