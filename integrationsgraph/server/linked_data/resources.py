@@ -56,6 +56,19 @@ PARAMETER_FIT: dict[str, set[str] | None] = {
     "plan": {IG + "Plan"},
     "about": {IG + "Fact"},
 }
+# Where one query's parameter fits fewer classes than its name says: `succession` answers only for what
+# has predecessors and successors (its parameter's description), so an evidence span or an instant does
+# not link to an answer that is empty by construction.
+QUERY_FIT: dict[tuple[str, str], set[str]] = {
+    ("succession", "entity"): {
+        HOLDING,
+        IG + "Plan",
+        IG + "Body",
+        ORG + "Organization",
+        IG + "Land",
+        IG + "Person",
+    },
+}
 SPECIAL_GRAPHS = {"inferred": "inferred", "entities": "entities", "ontology": "ontology"}
 
 
@@ -191,7 +204,7 @@ def queries_about(request: Request, linker: Linker, iri: str, types: list[str]) 
     for query in named_query_catalog(request).values():
         required = [p for p in query.parameters if not p.optional]
         for parameter in query.parameters:
-            fit = PARAMETER_FIT.get(parameter.name, set())
+            fit = QUERY_FIT.get((query.name, parameter.name), PARAMETER_FIT.get(parameter.name, set()))
             fits = fit is None or bool(fit & set(types))
             others_given = all(p is parameter for p in required)
             if parameter.type == "iri" and fits and others_given and parameter.name in PARAMETER_FIT:
