@@ -69,6 +69,24 @@ QUERY_FIT: dict[tuple[str, str], set[str]] = {
         IG + "Person",
     },
 }
+# The parts of a fact's statement (its evidence and their selectors, its instants and intervals, the
+# derivation of a tenure's bound): their own page already shows their source and neighbours, so they
+# link no named query and no interactive graph (which would add two pages about the same for each of
+# the thousands of them).
+OA = "http://www.w3.org/ns/oa#"
+TIME = "http://www.w3.org/2006/time#"
+FACT_PARTS = {
+    IG + "Evidence",
+    OA + "SpecificResource",
+    OA + "TextPositionSelector",
+    OA + "TextQuoteSelector",
+    TIME + "Instant",
+    TIME + "Interval",
+    TIME + "ProperInterval",
+    TIME + "DateTimeDescription",
+    IG + "BoundDerivation",
+    IG + "ResolvedTenure",
+}
 SPECIAL_GRAPHS = {"inferred": "inferred", "entities": "entities", "ontology": "ontology"}
 
 
@@ -200,6 +218,8 @@ def _neighbourhood(linker: Linker, data: ResourceData) -> str:
 
 def queries_about(request: Request, linker: Linker, iri: str, types: list[str]) -> list[dict[str, str]]:
     """Links to the named queries this resource can be the parameter of (by parameter name and type)."""
+    if FACT_PARTS & set(types):
+        return []
     found = []
     for query in named_query_catalog(request).values():
         required = [p for p in query.parameters if not p.optional]
@@ -244,7 +264,7 @@ async def resource_page(request: Request, data: ResourceData, path: str) -> Resp
         "incoming_count": len(data.incoming),
         "evidence": _evidence_groups(linker, data),
         "neighbourhood_svg": _neighbourhood(linker, data),
-        "graph_view": linker.path("/view/graph", entity=data.iri),
+        "graph_view": None if FACT_PARTS & set(data.types) else linker.path("/view/graph", entity=data.iri),
         "queries": queries_about(request, linker, data.iri, data.types),
         "alternates": representations.alternates(local_path, lang_query),
         "timelines": await timelines_for(request, linker, data),
