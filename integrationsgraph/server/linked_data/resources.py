@@ -56,6 +56,37 @@ PARAMETER_FIT: dict[str, set[str] | None] = {
     "plan": {IG + "Plan"},
     "about": {IG + "Fact"},
 }
+# Where one query's parameter fits fewer classes than its name says: `succession` answers only for what
+# has predecessors and successors (its parameter's description), so an evidence span or an instant does
+# not link to an answer that is empty by construction.
+QUERY_FIT: dict[tuple[str, str], set[str]] = {
+    ("succession", "entity"): {
+        HOLDING,
+        IG + "Plan",
+        IG + "Body",
+        ORG + "Organization",
+        IG + "Land",
+        IG + "Person",
+    },
+}
+# The parts of a fact's statement (its evidence and their selectors, its instants and intervals, the
+# derivation of a tenure's bound): their own page already shows their source and neighbours, so they
+# link no named query and no interactive graph (which would add two pages about the same for each of
+# the thousands of them).
+OA = "http://www.w3.org/ns/oa#"
+TIME = "http://www.w3.org/2006/time#"
+FACT_PARTS = {
+    IG + "Evidence",
+    OA + "SpecificResource",
+    OA + "TextPositionSelector",
+    OA + "TextQuoteSelector",
+    TIME + "Instant",
+    TIME + "Interval",
+    TIME + "ProperInterval",
+    TIME + "DateTimeDescription",
+    IG + "BoundDerivation",
+    IG + "ResolvedTenure",
+}
 SPECIAL_GRAPHS = {"inferred": "inferred", "entities": "entities", "ontology": "ontology"}
 
 
@@ -187,11 +218,13 @@ def _neighbourhood(linker: Linker, data: ResourceData) -> str:
 
 def queries_about(request: Request, linker: Linker, iri: str, types: list[str]) -> list[dict[str, str]]:
     """Links to the named queries this resource can be the parameter of (by parameter name and type)."""
+    if FACT_PARTS & set(types):
+        return []
     found = []
     for query in named_query_catalog(request).values():
         required = [p for p in query.parameters if not p.optional]
         for parameter in query.parameters:
-            fit = PARAMETER_FIT.get(parameter.name, set())
+            fit = QUERY_FIT.get((query.name, parameter.name), PARAMETER_FIT.get(parameter.name, set()))
             fits = fit is None or bool(fit & set(types))
             others_given = all(p is parameter for p in required)
             if parameter.type == "iri" and fits and others_given and parameter.name in PARAMETER_FIT:
@@ -231,7 +264,7 @@ async def resource_page(request: Request, data: ResourceData, path: str) -> Resp
         "incoming_count": len(data.incoming),
         "evidence": _evidence_groups(linker, data),
         "neighbourhood_svg": _neighbourhood(linker, data),
-        "graph_view": linker.path("/view/graph", entity=data.iri),
+        "graph_view": None if FACT_PARTS & set(data.types) else linker.path("/view/graph", entity=data.iri),
         "queries": queries_about(request, linker, data.iri, data.types),
         "alternates": representations.alternates(local_path, lang_query),
         "timelines": await timelines_for(request, linker, data),

@@ -30,6 +30,7 @@ from integrationsgraph.server.pages.answer_sentences import no_known_holder
 from integrationsgraph.server.pages.label_index import label_index
 from integrationsgraph.server.pages.reader_table import iris_in, reader_table
 from integrationsgraph.server.pages.rendering import installed_catalog, named_query_catalog, path_for, render
+from integrationsgraph.server.pages.vocabulary_words import vocabulary_words
 from integrationsgraph.settings import Settings
 from integrationsgraph.sparql.backends import Dataset, QueryResult
 
@@ -197,7 +198,13 @@ async def run_named_query(request: Request) -> Response:
     variables, rows = await run_in_threadpool(_table_of, answered.result)
     labels = await labels_of(request.app.state.backend, iris_in(rows), titles_base=linker.base)
     columns, cells = reader_table(
-        variables, rows, linker, labels, raw, sources=await source_catalogue(request)
+        variables,
+        rows,
+        linker,
+        labels,
+        raw,
+        sources=await source_catalogue(request),
+        vocabulary=await vocabulary_words(request),
     )
     sentence = None if raw else no_known_holder(variables, rows, linker, labels)
     own_path = path_for(request, "named_query", name=query.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -31,6 +32,8 @@ MONTHS = {
     ),
 }  # fmt: skip
 BOOLEANS = {"de": ("ja", "nein"), "en": ("yes", "no")}
+# German label -> (German, English) of the ontology's classes and concepts (pages.vocabulary_words)
+Vocabulary = Mapping[str, tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,13 @@ def written_date(value: str, language: str) -> str | None:
     return f"{day.day}. {month} {day.year}" if language == "de" else f"{day.day} {month} {day.year}"
 
 
-def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bool = False) -> Cell:
+def reader_cell(
+    term,
+    linker: Linker,
+    labels: dict[str, dict[str, str]],
+    raw: bool = False,
+    vocabulary: Vocabulary | None = None,
+) -> Cell:
     if term is None:
         return Cell("")
     if isinstance(term, ox.NamedNode):
@@ -83,27 +92,45 @@ def reader_cell(term, linker: Linker, labels: dict[str, dict[str, str]], raw: bo
         yes, no = BOOLEANS[linker.language]
         return Cell(yes if term.value in ("true", "1") else no)
     if datatype == f"{XSD}string":
-        return Cell(fixed_words(term.value, linker.language))
+        return Cell(fixed_words(term.value, linker.language, vocabulary))
+    if term.language == "de" and (said := fixed_words(term.value, linker.language, vocabulary)) != term.value:
+        return Cell(said)  # an ontology term's German label (GROUP_CONCAT keeps the tag), said in English
     return Cell(term.value, lang=term.language or "")
 
 
 _BETWEEN = re.compile(r"between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})")
+_QUALIFIED = re.compile(r"(.+) \(([^()]+)\)")  # "Hauptkonferenz (stattgefunden)": a kind and its status
 
 
-def fixed_words(value: str, language: str) -> str:
-    """A plain string as the page's language says it when the queries bind it as a fixed word (or a
-    list of them, as `GROUP_CONCAT` folds them; "between <day> and <day>" with the days written out);
-    data stays as it is."""
-    if (single := answer_value(value, language)) is not None:
+def fixed_words(value: str, language: str, vocabulary: Vocabulary | None = None) -> str:
+    """A plain string as the page's language says it when the queries bind it as a fixed word or write
+    an ontology term's German label into it (or a list of them, as `GROUP_CONCAT` folds them; "between
+    <day> and <day>" with the days written out); data stays as it is."""
+    index = LANGUAGES.index(language)
+    if (single := _word(value, language, vocabulary)) is not None:
         return single
     if match := _BETWEEN.fullmatch(value):
         first, second = (written_date(day, language) for day in match.groups())
-        return BETWEEN[LANGUAGES.index(language)].format(a=first, b=second)
+        return BETWEEN[index].format(a=first, b=second)
     parts = value.split(", ")
-    translated = [answer_value(part, language) for part in parts]
+    translated = [_word(part, language, vocabulary) for part in parts]
     if len(parts) > 1 and all(word is not None for word in translated):
         return ", ".join(translated)
     return value
+
+
+def _word(value: str, language: str, vocabulary: Vocabulary | None) -> str | None:
+    """One fixed answer word, an ontology term's label, or a term with its status in parentheses, in
+    `language`; None for anything else."""
+    if (fixed := answer_value(value, language)) is not None:
+        return fixed
+    if vocabulary and value in vocabulary:
+        return vocabulary[value][LANGUAGES.index(language)]
+    if match := _QUALIFIED.fullmatch(value):
+        kind, status = (_word(part, language, vocabulary) for part in match.groups())
+        if kind is not None and status is not None:
+            return f"{kind} ({status})"
+    return None
 
 
 SOURCE_COLUMNS = ("sources", "source", "file", "files")
@@ -151,14 +178,16 @@ def reader_table(
     raw: bool = False,
     *,
     sources: SourceCatalogue | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[list[str], list[list[Cell]]]:
-    """The columns shown and the rows of cells (`sources` names each source by title and publisher)."""
+    """The columns shown and the rows of cells (`sources` names each source by title and publisher,
+    `vocabulary` says the ontology's German labels in an answer in the page's language)."""
     columns = shown_columns(variables, rows, raw)
     cells = [
         [
             source_links(row[i].value, linker, sources)
             if not raw and variables[i] in SOURCE_COLUMNS and isinstance(row[i], ox.Literal)
-            else reader_cell(row[i], linker, labels, raw)
+            else reader_cell(row[i], linker, labels, raw, vocabulary)
             for i in columns
         ]
         for row in rows

@@ -7,6 +7,7 @@ whose evidence section lists its sources and spans and whose tenure section the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -202,7 +203,7 @@ async def holding_rows(backend: Backend, linker: Linker, selection: str) -> list
         bar = Bar(start, end, href, "\n".join(lines), text, start_known, end_known, holder, dates,
                   certain=tenure.certain, is_tenure=True, contested=tenure.contested)  # fmt: skip
         by_holder.setdefault(holder, Row(label)).bars.append(bar)
-    return sorted(by_holder.values(), key=lambda r: min(bar.start for bar in r.bars))
+    return _in_date_order(by_holder.values())
 
 
 async def chair_rows(backend: Backend, linker: Linker, body: str) -> list[Row]:
@@ -240,4 +241,11 @@ async def body_event_rows(backend: Backend, linker: Linker, body: str) -> list[R
         href = linker.href(fact) + "#evidence"
         bar = Bar(start, end, href, title, ordinal, exact, exact, colour_key=kind, dates=dates)
         by_kind[kind].bars.append(bar)
-    return sorted(by_kind.values(), key=lambda r: r.label.lower())
+    return sorted(_in_date_order(by_kind.values()), key=lambda r: r.label.lower())
+
+
+def _in_date_order(rows: Iterable[Row]) -> list[Row]:
+    """Rows by their first bar, each row's bars by date (the table under the picture lists them so)."""
+    for row in rows:
+        row.bars.sort(key=lambda bar: (bar.start, bar.end))
+    return sorted(rows, key=lambda row: row.bars[0].start)

@@ -186,6 +186,12 @@ async def test_page_links_named_queries_whose_parameters_fit(ld_client):
     )
     assert "/queries/chairs?body=https%3A%2F%2Fw3id.org%2Fintegrationsgraph%2Fid%2Fbody%2Fintmk" in links
     assert not any(link.startswith("/queries/holders-of") for link in links)  # a body is no post
+    assert any(link.startswith("/queries/succession?entity=") for link in links)  # mergers
+    # a part of a fact's statement (an instant) has no successors, and its page already shows its
+    # source and neighbours: no named query and no interactive graph about it
+    instant = (await ld_client.get("/id/instant/test-release-2022-2022-10-01.html")).text
+    assert [href for href in hrefs(instant) if href.startswith(("/queries/", "/view/graph"))] == []
+    assert "/graph/source/test-release-2022" in hrefs(instant)
     post_page = (await ld_client.get("/id/post/intmk-chair.html")).text
     assert any(link.startswith("/queries/holders-of?post=") for link in hrefs(post_page))
 

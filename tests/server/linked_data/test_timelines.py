@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from integrationsgraph.server.pages.localization import words
-from integrationsgraph.server.views.timeline_data import describe, placed
+from integrationsgraph.server.views.timeline_data import _in_date_order, describe, placed
 from integrationsgraph.server.views.timeline_svg import Bar, Row, render
 from integrationsgraph.tenure_windows import Tenure
 
@@ -124,3 +124,13 @@ def test_render_places_bars_by_date_and_draws_nothing_for_no_rows():
     )
     (certain_width,) = re.findall(r'<rect class="bar certain" x="[0-9.]+" y="[0-9]+" width="([0-9.]+)"', svg)
     assert 0 < float(certain_width) < float(possible_width)
+
+
+def test_each_rows_bars_are_listed_in_date_order():
+    # the table under the picture lists a row's bars in their order (Niedersachsen chaired twice)
+    later = Bar(date(2024, 7, 1), date(2025, 7, 1), "/id/holding/b", "b")
+    earlier = Bar(date(2008, 10, 1), date(2009, 10, 1), "/id/holding/a", "a")
+    between = Bar(date(2010, 10, 1), date(2011, 10, 1), "/id/holding/c", "c")
+    rows = _in_date_order([Row("Niedersachsen", [later, earlier]), Row("Rheinland-Pfalz", [between])])
+    assert [row.label for row in rows] == ["Niedersachsen", "Rheinland-Pfalz"]
+    assert rows[0].bars == [earlier, later]

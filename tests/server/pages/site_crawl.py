@@ -1,6 +1,8 @@
 """A crawl of the pages reachable from a start page in headless Chromium: each page is opened at a
 given viewport, and what a reader would meet is recorded (status, sideways scroll, console errors, links
-that leave the site). Several pages are open at once in one browser (the async API)."""
+that leave the site). Several tabs are open at once in one browser (the async API), each reused from page
+to page; one script per page reads its width and links, and the interactive graph view is waited for
+until its drawing has fetched its data (a failed fetch is a failure)."""
 
 from __future__ import annotations
 
@@ -12,10 +14,13 @@ from urllib.parse import urldefrag, urlsplit
 
 from tests.server.browser import launched_chromium_async
 
-# Every link's absolute address (HTML and SVG links alike), and apart the sources' original addresses.
-LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => [
-  new URL(a.getAttribute('href'), document.baseURI).href, a.classList.contains('original')])"""
-OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+# How far the page scrolls sideways, and every link's absolute address (HTML and SVG links alike), the
+# sources' original addresses marked; one round trip to the browser per page.
+READ_PAGE = """() => [document.documentElement.scrollWidth - window.innerWidth,
+  [...document.querySelectorAll('a[href]')].map(a => [
+    new URL(a.getAttribute('href'), document.baseURI).href, a.classList.contains('original')])]"""
+# The graph view draws after the page has loaded, from a fetch of its export: done or failed.
+GRAPH_DRAWN = "#graph-canvas[data-layout]"
 # Links to files rather than pages: downloads, exports and RDF representations (listed, not fetched:
 # the server builds an export or a dump per request, and an entity has eight such links).
 NOT_PAGES = ("/dumps/", "/export", "format=", "/sitemap.xml", "/context.jsonld", "/.well-known/")
@@ -79,10 +84,14 @@ async def _crawl(
                         f"{url}: answered {status}, linked from {report.linked_from.get(url)}"
                     )
                     return
-                overflow = await page.evaluate(OVERFLOW)
+                if await page.locator("#graph-canvas").count():
+                    drawn = await page.wait_for_selector(GRAPH_DRAWN, state="attached")
+                    if await drawn.get_attribute("data-layout") != "done":
+                        report.failures.append(f"{url}: the graph view could not draw")
+                overflow, links = await page.evaluate(READ_PAGE)
                 if overflow > 0:
                     report.failures.append(f"{url}: scrolls sideways by {overflow} px")
-                for link, original in await page.evaluate(LINKS):
+                for link, original in links:
                     href = urldefrag(link)[0]
                     if original:
                         report.originals.add(href)

@@ -4,6 +4,7 @@ other language; every fixed word a query binds as an answer value is shown in th
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlencode
@@ -135,3 +136,43 @@ def test_question_pages_speak_one_language(real_server: str, language: str):
             problems += [f"{url}: column {head!r}" for head in reader.heads if head not in heads]
             problems += [f"{url}: value {v!r}" for v in reader.literals if v in untranslated]
     assert problems == []
+
+
+def what_cells(real_server: str, language: str, heading: str) -> list[str]:
+    """The `what` column of the timeline's answer for 2019-2024, as the reader's table shows it."""
+    page = httpx.get(
+        f"{real_server}/queries/timeline?from=2019-01-01&to=2024-12-31&lang={language}",
+        headers={"Accept": "text/html"},
+        timeout=60,
+    ).text
+    return [html.unescape(text) for text in re.findall(rf'data-column="{heading}">[^>]*>([^<]*)<', page)]
+
+
+@pytest.mark.slow
+def test_the_timeline_says_its_kinds_in_the_page_language(real_server: str, graph_store):
+    """The timeline query writes the German labels of change-event classes and meeting types and
+    statuses into its `what` column ("Zusammenlegung", "Hauptkonferenz (stattgefunden)"); an English
+    page says them with the ontology's English labels."""
+    pairs = graph_store.query(
+        "SELECT DISTINCT ?de ?en { { ?t a owl:Class } UNION { ?t a skos:Concept } "
+        "?t rdfs:label|skos:prefLabel ?de , ?en FILTER(LANG(?de) = 'de' && LANG(?en) = 'en') }",
+        prefixes={
+            "owl": "http://www.w3.org/2002/07/owl#",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        },
+        use_default_graph_as_union=True,
+    )
+    german = {row["de"].value for row in pairs if row["de"].value != row["en"].value}
+    german |= {value for value, (de, en) in ANSWER_VALUES.items() if de != en and value == de}
+
+    def words(cells: list[str]) -> set[str]:
+        return {part for cell in cells for part in re.split(r", | \(|\)", cell) if part}
+
+    in_german, in_english = (
+        what_cells(real_server, "de", "Was"),
+        what_cells(real_server, "en", "What"),
+    )
+    assert len(in_english) == len(in_german) > 0
+    assert words(in_german) & german  # the German page says them in German
+    assert sorted(words(in_english) & german) == []

@@ -36,6 +36,26 @@ def test_fixed_words_in_each_language_and_data_as_it_is():
     assert fixed_words("certain, Hessen", "de") == "certain, Hessen"  # not all fixed words: data
 
 
+# As the ontology labels them (`vocabulary_words` reads these pairs from the graph served).
+VOCABULARY = {
+    "Zusammenlegung": ("Zusammenlegung", "merger"),
+    "Konstituierung": ("Konstituierung", "constitution"),
+    "Hauptkonferenz": ("Hauptkonferenz", "main conference"),
+    "stattgefunden": ("stattgefunden", "held"),
+}
+
+
+def test_the_ontology_words_a_query_writes_follow_the_page_language():
+    # the timeline's kinds: change-event classes folded by GROUP_CONCAT, a meeting type with its status
+    assert fixed_words("Zusammenlegung, Konstituierung", "en", VOCABULARY) == "merger, constitution"
+    assert fixed_words("Zusammenlegung, Konstituierung", "de", VOCABULARY) == "Zusammenlegung, Konstituierung"
+    assert fixed_words("Hauptkonferenz (stattgefunden)", "en", VOCABULARY) == "main conference (held)"
+    assert fixed_words("Sitzung (stattgefunden)", "en", VOCABULARY) == "meeting (held)"  # a fixed word too
+    # data keeps its words, even beside an ontology word
+    assert fixed_words("Hessen (stattgefunden)", "en", VOCABULARY) == "Hessen (stattgefunden)"
+    assert fixed_words("Zusammenlegung, Hessen", "en", VOCABULARY) == "Zusammenlegung, Hessen"
+
+
 def test_source_cells_name_title_publisher_and_original_address():
     curated = SourceInfo("g1", BASE + "id/source/a", "a.txt", "Titel A", "https://www.example.org/a",
                          BASE + "id/body/landesregierung-hessen", "example.org")  # fmt: skip
@@ -61,3 +81,18 @@ def test_source_cells_name_title_publisher_and_original_address():
             ("c.txt", "", ""),  # a file the catalogue does not know keeps its name
         ]
         assert parts[0].href == f"/graph/source/a?lang={language}"
+
+
+def test_a_german_tagged_ontology_word_is_said_in_english():
+    # GROUP_CONCAT of German labels keeps their tag: the kinds arrive as "…"@de
+    kinds = ox.Literal("Zusammenlegung, Konstituierung", language="de")
+    name = ox.Literal("Hessische Integrationskonferenz", language="de")
+    ((said, data),) = reader_table(
+        ["what", "description"], [(kinds, name)], linker("en"), {}, vocabulary=VOCABULARY
+    )[1]
+    assert (said.text, said.lang) == ("merger, constitution", "")
+    assert (data.text, data.lang) == ("Hessische Integrationskonferenz", "de")  # data, marked German
+    ((kept, _),) = reader_table(
+        ["what", "description"], [(kinds, name)], linker("de"), {}, vocabulary=VOCABULARY
+    )[1]
+    assert (kept.text, kept.lang) == ("Zusammenlegung, Konstituierung", "de")
