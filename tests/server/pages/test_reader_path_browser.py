@@ -92,32 +92,41 @@ def test_the_journalist(german_page, real_server: str, screenshot_dir):
     assert page.console_errors == []
 
 
-def without_language(url: str) -> tuple[str, tuple]:
-    """A page's address without its `lang` switch: the same page in the other language."""
+def page_kind(url: str) -> tuple[str, str]:
+    """Pages of one kind in one language count once: `/id/person/x` and `/id/person/y` are both
+    `/id/person`; every question page is its own kind."""
     parts = urlsplit(url)
-    params = sorted((key, value) for key, value in parse_qsl(parts.query) if key != "lang")
-    return parts.path, tuple(params)
+    steps = [step for step in parts.path.split("/") if step]
+    kind = "/" + "/".join(steps[:2]) if len(steps) > 1 or steps[:1] == ["queries"] else parts.path
+    return kind, dict(parse_qsl(parts.query)).get("lang", "")
 
 
-def test_crawl_every_page_at_phone_width(graph_store, real_server: str):
-    """Every page reachable from `/`, in German and (by every page's language switch) in English, at
-    phone width: no 4xx/5xx, nothing wider than the phone, no console error (a blocked script or style
-    counts), the graph view drawn, no link off the site but a source's original address and the data's
-    licence. Several thousand pages per language (every evidence span, instant and interval has one)."""
-    report = crawl(f"{real_server}/?lang=de", real_server, PHONE)
+def test_crawl_every_kind_of_page_at_phone_width(graph_store, real_server: str):
+    """Every kind of page reachable from `/`, in German and (by every page's language switch) in
+    English, at phone width: no 4xx/5xx, nothing wider than the phone, no console error (a blocked
+    script or style counts), the graph view drawn, no link off the site but a source's original address
+    and the data's licence. One page of each kind: the site has over 10,000 pages per language (every
+    evidence span, instant and interval has one), about 0.2 s of Chromium's CPU each, which would more
+    than double the test command's time; the crawl of every page is issue 13's open item."""
+    report = crawl(f"{real_server}/?lang=de", real_server, PHONE, key=page_kind)
     assert report.failures == []
     by_language = {
-        language: {without_language(url) for url in report.pages if f"lang={language}" in url}
+        language: {page_kind(url)[0] for url in report.pages if f"lang={language}" in url}
         for language in ("de", "en")
     }
-    assert len(by_language["de"]) + len(by_language["en"]) == len(report.pages)  # the switch was kept
-    assert by_language["en"] == by_language["de"]  # every page in both languages
-    # every minted thing and fact the graph names has its page among them
+    assert sum(f"lang={language}" in url for url in report.pages for language in ("de", "en")) == len(
+        report.pages
+    )  # the switch was kept
+    assert len(by_language["de"]) >= 25
+    assert by_language["en"] == by_language["de"]  # every kind in both languages
+    # every kind of minted thing the graph names has its page among them
     minted = graph_store.query(
         "SELECT DISTINCT ?x { GRAPH ?g { ?x ?p ?o } "
         f"FILTER(STRSTARTS(STR(?x), '{BASE}id/') && !CONTAINS(STR(?x), '#')) }}"
     )
-    assert {(urlsplit(row["x"].value).path, ()) for row in minted} <= by_language["de"]
+    assert {page_kind(row["x"].value.replace(BASE, real_server + "/"))[0] for row in minted} <= by_language[
+        "de"
+    ]
     assert report.leaving == {"https://creativecommons.org/licenses/by/4.0/"}
     stated = graph_store.query(f"SELECT ?u {{ GRAPH ?g {{ ?s <{URL.value}> ?u }} }}")
     addresses = {row["u"].value for row in stated}
