@@ -453,18 +453,33 @@ SAME_ROWS = [
 ]
 
 
+# Virtuoso 7.2.5 fails a GROUP_CONCAT value longer than its limit for untyped (ANY) columns with "SR478
+# Value of ANY type column too long": `plans` over every plan lists one plan's many sources in one value
+# (docs/deployment.md, "Virtuoso"). Strict, so the mark goes when the query or the dialect handles it.
+VIRTUOSO_TOO_LONG = {("plans", ())}
+
+
+def _cell(value: str | None) -> tuple[bool, str]:
+    """A value as a sortable key, its `, `-separated list sorted (SPARQL leaves GROUP_CONCAT's order open).
+    An empty GROUP_CONCAT is unbound on pyoxigraph and "" on Virtuoso (the spec's empty string): one key."""
+    return (not value, ", ".join(sorted(value.split(", "))) if value else "")
+
+
 def _as_set(rows: list[dict]) -> list[tuple]:
-    """Rows sorted, each value's `, `-separated list sorted (SPARQL leaves GROUP_CONCAT's order open)."""
-    return sorted(
-        tuple(sorted((k, ", ".join(sorted(v.split(", "))) if v else v) for k, v in row.items()))
-        for row in rows
-    )
+    return sorted(tuple(sorted((key, _cell(value)) for key, value in row.items())) for row in rows)
 
 
 @pytest.mark.parametrize(
     ("name", "params"), SAME_ROWS, ids=[f"{n}-{'-'.join(p.values())}" for n, p in SAME_ROWS]
 )
-def test_rewritten_queries_give_the_embedded_rows(backend, graph_store, name, params):
+def test_rewritten_queries_give_the_embedded_rows(request, backend, graph_store, name, params):
+    if (
+        request.node.callspec.params.get("backend") == "virtuoso"
+        and (name, tuple(params)) in VIRTUOSO_TOO_LONG
+    ):
+        request.applymarker(
+            pytest.mark.xfail(reason="Virtuoso 7.2.5 SR478: a GROUP_CONCAT too long", strict=True)
+        )
     expected = answer(in_process(graph_store), name, **params)
     assert expected, f"{name} {params} has rows on the built graph"
     assert _as_set(answer(backend, name, **params)) == _as_set(expected)
