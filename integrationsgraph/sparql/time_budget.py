@@ -23,6 +23,11 @@ class BudgetExceeded(BaseException):  # a signal to stop, like KeyboardInterrupt
     """Raised in a thread whose `time_budget` ran out."""
 
 
+# How soon the exception is raised again when the block still runs: CPython drops (prints as "Exception
+# ignored") an exception that arrives while a finalizer or a gc callback runs in the thread.
+REDELIVER_SECONDS = 0.5
+
+
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise BudgetExceeded inside the block when it runs longer than `seconds` (pure-Python code only).
@@ -32,20 +37,27 @@ def time_budget(seconds: float) -> Iterator[None]:
     """
     thread = threading.get_ident()
     guard = threading.Lock()
-    running = True
+    state = {"running": True, "delivered": False}
+    stopped = threading.Event()
 
     def expire() -> None:
-        with guard:
-            if running:
+        delay = seconds
+        while not stopped.wait(delay):
+            with guard:
+                if not state["running"] or state["delivered"]:
+                    return
                 _set_async_exc(thread, BudgetExceeded)
+            delay = REDELIVER_SECONDS
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=expire, name="time-budget", daemon=True)
+    watcher.start()
     try:
         yield
+    except BudgetExceeded:
+        state["delivered"] = True
+        raise
     finally:
         with guard:
-            running = False
+            state["running"] = False
             _set_async_exc(thread, ctypes.py_object())  # withdraw one set but not yet delivered
-        timer.cancel()
+        stopped.set()
