@@ -1,4 +1,5 @@
-"""The build: inputs -> parse -> validate -> reason -> store -> rules -> tenures -> checks -> dumps -> publish
+"""The build: inputs -> parse -> validate -> reason -> store -> rules -> tenures -> rules-after-tenures -> checks
+-> dumps -> publish
 (the release).
 
 `run_build(options)` is the one entry point (the CLI and tests call it); each stage is a module of this
@@ -117,8 +118,9 @@ def _build(options: BuildOptions, files: InputFiles, digest: str, timer: StageTi
             addresses = source_address_quads(store, options.shared_dir)  # stated by the texts' headers
             store.extend(addresses)
             asserted.extend(addresses)
+        rule_files = rules.load_rules(files.rules)
         with timer.stage("rules", "Running derivation rules"):
-            derived, per_rule = _derive(store, reasoner, inputs, rules.load_rules(files.rules))
+            derived, per_rule = _derive(store, reasoner, inputs, [r for r in rule_files if not r.after])
             store.extend(_inferred_quads(derived))
             inferred.extend(_inferred_quads(derived))
         with timer.stage("tenures", "Resolving tenures"):
@@ -126,6 +128,11 @@ def _build(options: BuildOptions, files: InputFiles, digest: str, timer: StageTi
             store.extend(_inferred_quads(resolved))
             inferred.extend(_inferred_quads(resolved))
             timer.note("tenures", f"{holdings} holdings of single-holder posts")
+        with timer.stage("rules-after-tenures", "Running derivation rules that read the tenures"):
+            late, per_late_rule = _derive(store, reasoner, inputs, [r for r in rule_files if r.after])
+            store.extend(_inferred_quads(late))
+            inferred.extend(_inferred_quads(late))
+            per_rule = {**per_rule, **per_late_rule}
         with timer.stage("checks", "Running checks"):
             checked = _check(store, options, inputs, files)
         with timer.stage("dumps", "Writing dumps"):

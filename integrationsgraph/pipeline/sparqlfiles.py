@@ -20,6 +20,7 @@ class SparqlFile:
     name: str
     summary: str
     text: str
+    after: str = ""  # a rule's `# after: tenures`: it reads what the tenures stage derives
 
 
 def read_sparql_file(path: Path, kind: str) -> SparqlFile:
@@ -42,7 +43,10 @@ def read_sparql_file(path: Path, kind: str) -> SparqlFile:
             raise InputError(f"{path}:1:1: the header comment lacks '# {key}: ...'")
     if header[kind] != expected:
         raise InputError(f"{path}:1:1: '# {kind}: {header[kind]}' does not match the file name ({expected})")
-    return SparqlFile(path, header[kind], header["summary"], text)
+    after = header.get("after", "")
+    if after not in ("", "tenures"):
+        raise InputError(f"{path}:1:1: '# after: {after}': a rule can only run after 'tenures'")
+    return SparqlFile(path, header[kind], header["summary"], text, after)
 
 
 def run_sparql_file(store: ox.Store, file: SparqlFile, form: type, form_name: str):
