@@ -24,7 +24,18 @@ from bench.synthetic import generate, generator_version
 from integrationsgraph.errors import UsageError
 
 OUT = Path(__file__).resolve().parent / "out"
-STAGES = ("inputs", "parse", "validate", "reason", "store", "rules", "tenures", "rules-after-tenures", "checks", "dumps")
+STAGES = (
+    "inputs",
+    "parse",
+    "validate",
+    "reason",
+    "store",
+    "rules",
+    "tenures",
+    "rules-after-tenures",
+    "checks",
+    "dumps",
+)
 TARGETS = {100_000: 60.0, 1_000_000: 15 * 60.0}
 MEMORY_TARGET_KIB = {1_000_000: 6 * 1024**2}
 

@@ -1,6 +1,5 @@
-"""The build: inputs -> parse -> validate -> reason -> store -> rules -> tenures -> rules-after-tenures -> checks
--> dumps -> publish
-(the release).
+"""The build: inputs -> parse -> validate -> reason -> store -> rules -> tenures -> rules-after-tenures
+-> checks -> dumps -> publish (the release).
 
 `run_build(options)` is the one entry point (the CLI and tests call it); each stage is a module of this
 package. Raises InputError (exit 2) or DataNonConformant (exit 1); a failed build removes its temporary
