@@ -25,7 +25,8 @@ class SparqlFile:
 
 def read_sparql_file(path: Path, kind: str) -> SparqlFile:
     """A rule (`kind` "rule") or check (`kind` "check") file; its leading comment must give
-    `# <kind>: <name>` (the file's stem, without `-violation` for checks) and `# summary: ...`."""
+    `# <kind>: <name>` (the file's stem, without `-violation` for checks) and `# summary: ...`; a rule that
+    reads the resolved tenures says `# after: tenures` (the build runs it after the tenures stage)."""
     try:
         text = read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as exc:

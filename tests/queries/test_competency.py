@@ -381,6 +381,16 @@ def test_cq10_timeline_of_the_hand_over(backend):
         ("Amtsbeginn", "holding:intmk-chair-2022-kai-klose"),
         ("Amtsende (Übergabetag, erster Tag danach)", "holding:intmk-chair-until-2022-hamburg"),
     ]
+    # what each row is about and who acted, as IRIs a page names in its language (issue 13)
+    hand_over_rows = [row for row in rows if row["file"] == PRESS_003 and row["earliest"] == "2022-07-01"]
+    assert pick(hand_over_rows, "fact", "subject", "agent") == [
+        ("holding:intmk-chair-2022-hessen", "post:intmk-chair", "land:hessen"),
+        ("holding:intmk-chair-2022-kai-klose", "post:intmk-chair", "person:kai-klose"),
+        ("holding:intmk-chair-until-2022-hamburg", "post:intmk-chair", "land:hamburg"),
+    ]
+    # the two months fit on one page: every entry of the period is answered, and counted
+    entries = set(pick(rows, "earliest", "latest", "what", "fact", "file"))
+    assert {row["entriesInPeriod"] for row in rows} == {str(len(entries))}
     # Hamburg's beginning, a resolved window in issue 11, is stated since issue 15: 1 July 2021
     earlier = answer(backend, "timeline", **{"from": "2021-06-01", "to": "2021-07-31"})
     assert ("2021-07-01", "Amtsbeginn", "hamburg-de-17-intmk.txt") in pick(
