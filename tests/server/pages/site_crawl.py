@@ -42,8 +42,18 @@ def is_file_link(url: str) -> bool:
     return any(mark in url for mark in NOT_PAGES) or path.endswith(RDF_SUFFIXES)
 
 
+# Told of each page once it is read: its address and the report so far (a long crawl's progress).
+PageSeen = Callable[[str, CrawlReport], None]
+
+
 async def _crawl(
-    start: str, site: str, viewport: dict, parallel: int, key: Callable[[str], object]
+    start: str,
+    site: str,
+    viewport: dict,
+    *,
+    parallel: int,
+    key: Callable[[str], object],
+    on_page: PageSeen | None,
 ) -> CrawlReport:
     report = CrawlReport()
     queue: asyncio.Queue[str] = asyncio.Queue()
@@ -113,6 +123,8 @@ async def _crawl(
                 except Exception as error:  # a failed page is reported, and the crawl goes on
                     report.failures.append(f"{url}: {type(error).__name__}: {error}")
                 finally:
+                    if on_page is not None:
+                        on_page(url, report)
                     queue.task_done()
 
         workers = [asyncio.create_task(worker()) for _ in range(parallel)]
@@ -124,16 +136,24 @@ async def _crawl(
 
 
 def crawl(
-    start: str, site: str, viewport: dict, parallel: int = 4, key: Callable[[str], object] = str
+    start: str,
+    site: str,
+    viewport: dict,
+    *,
+    parallel: int = 4,
+    key: Callable[[str], object] = str,
+    on_page: PageSeen | None = None,
 ) -> CrawlReport:
     """The pages reachable from `start` by links within `site`, crawled in a thread of its own (the
     sync API's event loop may be running in this one): every page, or with `key` one page of each key
-    (pages of one kind)."""
+    (pages of one kind); `on_page` is told of each page as it is done."""
     outcome: dict[str, CrawlReport | BaseException] = {}
 
     def run() -> None:
         try:
-            outcome["report"] = asyncio.run(_crawl(start, site, viewport, parallel, key))
+            outcome["report"] = asyncio.run(
+                _crawl(start, site, viewport, parallel=parallel, key=key, on_page=on_page)
+            )
         except BaseException as error:  # handed to the test's thread
             outcome["error"] = error
 
