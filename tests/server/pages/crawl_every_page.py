@@ -67,16 +67,24 @@ def _show_warnings(lines: TextIO) -> None:
 
 
 def _keep_descendants_nice(root: int, stop: threading.Event) -> None:
-    """Chromium sets its own processes' priorities (its browser process above normal); on a shared
-    machine the whole crawl stays as nice as it was started."""
-    niceness = os.getpriority(os.PRIO_PROCESS, root)
+    """Chromium sets its own processes' priorities (its browser process above normal), undoing `nice`:
+    started under `nice -n 19`, every process and thread of the crawl is moved to SCHED_IDLE, which
+    Chromium leaves alone, so on a shared machine the crawl runs only on a core nothing else wants."""
+    if os.getpriority(os.PRIO_PROCESS, root) < 19:
+        return
     while not stop.wait(5):
         for pid in _descendants(root):
-            try:
-                if os.getpriority(os.PRIO_PROCESS, pid) < niceness:
-                    os.setpriority(os.PRIO_PROCESS, pid, niceness)
-            except OSError:  # ended meanwhile, or not ours to change
-                continue
+            for thread in _threads_of(pid):
+                with contextlib.suppress(OSError):  # ended meanwhile
+                    if os.sched_getscheduler(thread) != os.SCHED_IDLE:
+                        os.sched_setscheduler(thread, os.SCHED_IDLE, os.sched_param(0))
+
+
+def _threads_of(pid: int) -> list[int]:
+    try:
+        return [int(task.name) for task in Path(f"/proc/{pid}/task").iterdir()]
+    except OSError:
+        return []
 
 
 def _stop_everything(signum: int, _frame: object) -> None:
