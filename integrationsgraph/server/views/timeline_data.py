@@ -153,8 +153,8 @@ async def fact_facts(backend: Backend, facts: set[str]) -> FactFacts:
         values = " ".join(iri_ref(iri) for iri in ordered[start : start + 300])
         for row in await select(backend, BOUNDS.format(values=values)):
             at = Moment.read(row, "at", "atLatest", "atEdtf")
-            begin = Moment.read(row, "b", "bLatest", "bEdtf") or at
             end = Moment.read(row, "e", "eLatest", "eEdtf") or at
+            begin = Moment.read(row, "b", "bLatest", "bEdtf") or at or end  # an end only: placed there
             if begin is not None:
                 known.add(row["fact"].value, begin, end)
         for row in await select(backend, FILES.format(values=values)):

@@ -6,12 +6,15 @@ kind most likely to be wider than a phone. Chromium on every page takes about an
 from __future__ import annotations
 
 import asyncio
+import sys
+from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
 from integrationsgraph.namespaces import BASE
 from integrationsgraph.pipeline.source_addresses import URL
+from tests.server.conftest import serving_process
 from tests.server.pages.http_crawl import HttpCrawlReport, crawl_http, widest_candidates
 from tests.server.pages.site_crawl import check_pages, page_kind
 
@@ -22,8 +25,19 @@ LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 
 @pytest.fixture(scope="module")
-def every_page(real_server: str) -> HttpCrawlReport:
-    return asyncio.run(crawl_http(f"{real_server}/?lang=de", real_server, parallel=4))
+def server_apart(built_release) -> Iterator[str]:
+    """`integrationsgraph serve` of the session's build in a process of its own: the crawl's client
+    (this process) and the server then each have a core, where one process would share one lock."""
+    build_dir = built_release.release_dir.parent.parent
+    with serving_process(
+        [sys.executable, "-m", "integrationsgraph", "serve", "--build-dir", str(build_dir)]
+    ) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def every_page(server_apart: str) -> HttpCrawlReport:
+    return asyncio.run(crawl_http(f"{server_apart}/?lang=de", server_apart, parallel=4))
 
 
 def without_language(url: str) -> str:
@@ -37,7 +51,7 @@ def test_every_page_answers_in_its_language_and_keeps_it(every_page: HttpCrawlRe
     assert every_page.failures == []
 
 
-def test_every_page_is_there_in_both_languages(every_page: HttpCrawlReport, graph_store, real_server: str):
+def test_every_page_is_there_in_both_languages(every_page: HttpCrawlReport, graph_store, server_apart: str):
     by_language = {
         language: {without_language(url) for url in every_page.pages if page_kind(url)[1] == language}
         for language in ("de", "en")
@@ -48,7 +62,7 @@ def test_every_page_is_there_in_both_languages(every_page: HttpCrawlReport, grap
     minted = graph_store.query(
         f"SELECT DISTINCT ?x {{ GRAPH ?g {{ ?x ?p ?o }} FILTER(STRSTARTS(STR(?x), '{BASE}id/')) }}"
     )
-    pages = {row["x"].value.replace(BASE, real_server + "/").partition("#")[0] for row in minted}
+    pages = {row["x"].value.replace(BASE, server_apart + "/").partition("#")[0] for row in minted}
     assert pages - by_language["de"] == set()
 
 
@@ -61,7 +75,7 @@ def test_no_link_leaves_the_site_but_to_where_a_source_was_published(
     assert every_page.originals <= {row["u"].value for row in stated}
 
 
-def test_the_widest_page_of_each_kind_fits_a_phone(every_page: HttpCrawlReport, real_server: str):
+def test_the_widest_page_of_each_kind_fits_a_phone(every_page: HttpCrawlReport, server_apart: str):
     """Of each kind of page in each language, the one with the longest text that has no space to
     break at (a name, a file name, an address): no sideways scroll, no console error, the graph view
     drawn, in Chromium at 390 px."""
@@ -72,6 +86,6 @@ def test_the_widest_page_of_each_kind_fits_a_phone(every_page: HttpCrawlReport, 
     }
     assert len(kinds["de"]) >= 25
     assert kinds["de"] == kinds["en"]
-    report = check_pages(widest, real_server, PHONE)
+    report = check_pages(widest, server_apart, PHONE)
     assert sorted(report.pages) == widest
     assert report.failures == []
