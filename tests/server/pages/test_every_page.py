@@ -1,7 +1,8 @@
 """Every page reachable from `/`, in both languages (issue 13's crawl), against the real build: over HTTP
 every one of them (a real client, several requests at once), in Chromium at phone width the pages of each
-kind most likely to be wider than a phone. Chromium on every page takes about an hour of CPU (over
-8,000 pages per language); `python -m tests.server.pages.crawl_every_page` runs it apart."""
+kind most likely to be wider than a phone. Chromium on every page (8,366 per language) took 25 min of
+CPU, the server 8 more (docs/benchmarks.md); `python -m tests.server.pages.crawl_every_page` runs it
+apart."""
 
 from __future__ import annotations
 
