@@ -51,6 +51,9 @@ def serving_process(command: list[str]) -> Iterator[str]:
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    # its log read on once it is ready, so that a full pipe never stops the server mid-answer (a
+    # crawl's thousands of requests log more than the pipe holds)
+    reader = threading.Thread(target=process.stderr.read, name="serving-log", daemon=True)
     try:
         base_url = None
         for line in process.stderr:  # uvicorn reports the port it bound once it is ready
@@ -59,10 +62,13 @@ def serving_process(command: list[str]) -> Iterator[str]:
                 base_url = found.group(1)
                 break
         assert base_url, f"{' '.join(command)} exited before it was ready"
+        reader.start()
         yield base_url
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if reader.is_alive():
+            reader.join(timeout=30)  # the pipe ends with the process
         process.stderr.close()
 
 

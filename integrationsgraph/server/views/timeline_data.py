@@ -1,7 +1,9 @@
 """The rows of the three timelines, asked of the backend: the chairs of a body by Land, the holders of an
 office, the events of a body (meetings, changes, plan adoptions). A holding's bar is its resolved tenure
 (the same bounds and end convention as `chair-at` and `holders-of`, read by integrationsgraph.tenure_windows);
-an event's bar runs from the first to the last day its sources allow. Every bar links to the fact's page,
+an event's bar runs from the first to the last day its sources allow, and its dates are written as the
+source that states them most exactly writes them, once when both ends read the same (an interval without
+an end ends as its beginning, as `meetings` reads it). Every bar links to the fact's page,
 whose evidence section lists its sources and spans and whose tenure section the rule behind each bound."""
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ SELECT DISTINCT ?holding ?holder WHERE {{
 BOUNDS = (
     PROLOGUE
     + """
-SELECT ?fact ?b ?bEdtf ?e ?eLatest ?eEdtf ?at ?atLatest ?atEdtf WHERE {{ VALUES ?fact {{ {values} }}
+SELECT ?fact ?b ?bLatest ?bEdtf ?e ?eLatest ?eEdtf ?at ?atLatest ?atEdtf WHERE {{ VALUES ?fact {{ {values} }}
   {{ ?fact org:memberDuring ?t }} UNION {{ ?fact time:hasTime ?t }}
-  OPTIONAL {{ ?t time:hasBeginning ?bt . ?bt ig:earliest ?b . OPTIONAL {{ ?bt ig:edtf ?bEdtf }} }}
+  OPTIONAL {{ ?t time:hasBeginning ?bt . ?bt ig:earliest ?b .
+             OPTIONAL {{ ?bt ig:latest ?bLatest }} OPTIONAL {{ ?bt ig:edtf ?bEdtf }} }}
   OPTIONAL {{ ?t time:hasEnd ?et . ?et ig:earliest ?e .
              OPTIONAL {{ ?et ig:latest ?eLatest }} OPTIONAL {{ ?et ig:edtf ?eEdtf }} }}
   OPTIONAL {{ ?t ig:earliest ?at .
@@ -77,21 +80,70 @@ SELECT DISTINCT ?fact ?kind ?ordinal WHERE {{
 )
 
 
+@dataclass(frozen=True)
+class Moment:
+    """An instant of a fact's time as one source gives it: its first and last possible day, written as
+    the source wrote it (EDTF), else as a day or `[earliest..latest]` (the named queries' convention)."""
+
+    earliest: date
+    latest: date
+    text: str
+
+    @classmethod
+    def read(cls, row: dict, earliest: str, latest: str, edtf: str) -> Moment | None:
+        first = _date(row.get(earliest))
+        if first is None:
+            return None
+        last = _date(row.get(latest)) or first
+        written = row.get(edtf)
+        if written is not None:
+            text = written.value
+        else:
+            text = first.isoformat() if first == last else f"[{first.isoformat()}..{last.isoformat()}]"
+        return cls(first, last, text)
+
+    @property
+    def qualified(self) -> bool:
+        """Written as uncertain or approximate (EDTF `?`, `~`, `%`), or with unspecified digits (`X`)."""
+        return any(mark in self.text for mark in "?~%X")
+
+
 @dataclass
 class FactFacts:
-    """What the event timeline needs of each fact: the earliest bounds any source gives, files."""
+    """What the event timeline needs of each fact: the first and last day any source allows (the bar),
+    its beginning and end as the source that states them most exactly writes them (the table and the
+    tooltip), and the source files."""
 
-    starts: dict[str, date] = field(default_factory=dict)
-    ends: dict[str, date] = field(default_factory=dict)
-    latest_ends: dict[str, date] = field(default_factory=dict)  # the last day the end may fall on
-    start_texts: dict[str, str] = field(default_factory=dict)  # EDTF as the source gives it
-    end_texts: dict[str, str] = field(default_factory=dict)
+    first_days: dict[str, date] = field(default_factory=dict)
+    last_days: dict[str, date] = field(default_factory=dict)
+    beginnings: dict[str, Moment] = field(default_factory=dict)
+    ends: dict[str, Moment] = field(default_factory=dict)
     files: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
+    def add(self, fact: str, begin: Moment, end: Moment | None) -> None:
+        """One source's time of the fact; `end` None when it states no end (an interval without one
+        ends as its beginning, as the named query `meetings` reads it, unless another source says)."""
+        last = end or begin
+        self.first_days[fact] = min(begin.earliest, self.first_days.get(fact, date.max))
+        self.last_days[fact] = max(last.latest, begin.earliest, self.last_days.get(fact, date.min))
+        # the most exact statement, so the page does not depend on the order of the rows
+        if fact not in self.beginnings or _beginning_rank(begin) < _beginning_rank(self.beginnings[fact]):
+            self.beginnings[fact] = begin
+        if end is not None and (fact not in self.ends or _end_rank(end) < _end_rank(self.ends[fact])):
+            self.ends[fact] = end
 
-def _earliest(found: dict[str, date], fact: str, day: date | None) -> None:
-    if day is not None and (fact not in found or day < found[fact]):
-        found[fact] = day
+    def end_of(self, fact: str) -> Moment | None:
+        return self.ends.get(fact) or self.beginnings.get(fact)
+
+
+def _beginning_rank(moment: Moment) -> tuple:
+    """The narrowest first, then the plainly stated, then the earliest."""
+    return (moment.latest - moment.earliest).days, moment.qualified, moment.earliest, moment.text
+
+
+def _end_rank(moment: Moment) -> tuple:
+    """The narrowest first, then the plainly stated, then the latest."""
+    return (moment.latest - moment.earliest).days, moment.qualified, -moment.latest.toordinal(), moment.text
 
 
 async def fact_facts(backend: Backend, facts: set[str]) -> FactFacts:
@@ -100,20 +152,11 @@ async def fact_facts(backend: Backend, facts: set[str]) -> FactFacts:
     for start in range(0, len(ordered), 300):
         values = " ".join(iri_ref(iri) for iri in ordered[start : start + 300])
         for row in await select(backend, BOUNDS.format(values=values)):
-            fact = row["fact"].value
-            _earliest(known.starts, fact, _date(row.get("b")) or _date(row.get("at")))
-            _earliest(known.ends, fact, _date(row.get("e")) or _date(row.get("at")))
-            latest = _date(row.get("eLatest")) or _date(row.get("atLatest"))
-            if latest is not None and latest > known.latest_ends.get(fact, date.min):
-                known.latest_ends[fact] = latest
-            begin_text, end_text = (
-                row.get("bEdtf") or row.get("atEdtf"),
-                row.get("eEdtf") or row.get("atEdtf"),
-            )
-            if begin_text is not None:
-                known.start_texts.setdefault(fact, begin_text.value)
-            if end_text is not None:
-                known.end_texts.setdefault(fact, end_text.value)
+            at = Moment.read(row, "at", "atLatest", "atEdtf")
+            end = Moment.read(row, "e", "eLatest", "eEdtf") or at
+            begin = Moment.read(row, "b", "bLatest", "bEdtf") or at or end  # an end only: placed there
+            if begin is not None:
+                known.add(row["fact"].value, begin, end)
         for row in await select(backend, FILES.format(values=values)):
             known.files[row["fact"].value].append(row["file"].value)
     return known
@@ -218,26 +261,23 @@ async def body_event_rows(backend: Backend, linker: Linker, body: str) -> list[R
     text = BODY_EVENTS.format(body=iri_ref(body), inferred=linker.base + "graph/inferred")
     rows = await select(backend, text)
     known = await fact_facts(backend, {row["fact"].value for row in rows})
-    labels = await labels_of(backend, {r["kind"].value for r in rows} | set(known.starts), linker.base)
+    labels = await labels_of(backend, {r["kind"].value for r in rows} | set(known.beginnings), linker.base)
     t = words(linker.language)
     by_kind: dict[str, Row] = defaultdict(lambda: Row(""))
     for row in rows:
         fact, kind = row["fact"].value, row["kind"].value
         # From the first possible day to the last: a year-only date shows as the whole year.
-        start = known.starts.get(fact) or known.ends.get(fact)
-        end = known.latest_ends.get(fact) or known.ends.get(fact) or start
-        if start is None or end is None:
+        first, last = known.beginnings.get(fact), known.end_of(fact)
+        if first is None or last is None:
             continue
+        start, end = known.first_days[fact], known.last_days[fact]
         by_kind[kind].label = linker.label(kind, labels)
         ordinal = f"{row['ordinal'].value}." if "ordinal" in row else ""
-        first, last = (
-            known.start_texts.get(fact, start.isoformat()),
-            known.end_texts.get(fact, end.isoformat()),
-        )
-        dates = first if first == last else f"{first} – {last}"
+        # one date when both ends are the same as written ("2011", not "2011 – 2011")
+        dates = first.text if first.text == last.text else f"{first.text} – {last.text}"
         files = ", ".join(sorted(known.files.get(fact, [])))
         title = f"{linker.label(fact, labels)}: {dates}\n{t['source']}: {files}"
-        exact = known.start_texts.get(fact, "").count("-") == 2 and "?" not in known.start_texts.get(fact, "")
+        exact = first.text.count("-") == 2 and not first.qualified
         href = linker.href(fact) + "#evidence"
         bar = Bar(start, end, href, title, ordinal, exact, exact, colour_key=kind, dates=dates)
         by_kind[kind].bars.append(bar)

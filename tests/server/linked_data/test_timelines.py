@@ -4,13 +4,20 @@ part faded, an unknown bound dashed), links to the evidence."""
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 from datetime import date
+from pathlib import Path
 
+import httpx
 import pytest
 
+from integrationsgraph.datafiles import load_files
+from integrationsgraph.server.app import create_app
 from integrationsgraph.server.pages.localization import words
 from integrationsgraph.server.views.timeline_data import _in_date_order, describe, placed
 from integrationsgraph.server.views.timeline_svg import Bar, Row, render
+from integrationsgraph.settings import Settings
+from integrationsgraph.sparql.backends import EmbeddedBackend
 from integrationsgraph.tenure_windows import Tenure
 
 pytestmark = pytest.mark.anyio
@@ -134,3 +141,31 @@ def test_each_rows_bars_are_listed_in_date_order():
     rows = _in_date_order([Row("Niedersachsen", [later, earlier]), Row("Rheinland-Pfalz", [between])])
     assert [row.label for row in rows] == ["Niedersachsen", "Rheinland-Pfalz"]
     assert rows[0].bars == [earlier, later]
+
+
+@pytest.fixture
+async def body_events_client(ld_build_dir) -> AsyncIterator[httpx.AsyncClient]:
+    """The app over `fixtures/body-events.trig`: meetings of one body dated differently by sources."""
+    backend = EmbeddedBackend(load_files([Path(__file__).parent / "fixtures" / "body-events.trig"]))
+    transport = httpx.ASGITransport(app=create_app(Settings(build_dir=ld_build_dir), backend=backend))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+async def test_body_events_show_a_date_once_as_the_sources_write_it(body_events_client):
+    page = await body_events_client.get("/timeline/body", params={"body": BASE + "id/body/testkonferenz"})
+    assert page.status_code == 200
+    table = re.findall(r'<a href="(/id/meeting/[^"]+)" title="[^"]*">([^<]*)</a>', page.text)
+    # a meeting only known to have begun in 2011 reads "2011" (not "2011 – 2011-01-01", a day no source
+    # gives); of three sources the one to the day gives the dates, its end included
+    assert table == [
+        ("/id/meeting/testkonferenz-2011#evidence", "2011"),
+        ("/id/meeting/testkonferenz-2012#evidence", "2012-03-21 – 2012-03-22"),
+    ]
+    found = dict(bars(page.text))
+    assert found["/id/meeting/testkonferenz-2011#evidence"].startswith("Testkonferenz 2011: 2011\n")
+    # the bars run from the first to the last day the sources allow: both whole years, of equal width
+    widths = re.findall(r'<rect class="bar[^"]*" x="[0-9.]+" y="[0-9]+" width="([0-9.]+)"', page.text)
+    assert len(widths) == 2
+    assert float(widths[0]) == pytest.approx(float(widths[1]), rel=0.01)
+    assert float(widths[0]) > 100

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from tests.server.browser import launched_chromium_async
 
@@ -37,21 +37,42 @@ class CrawlReport:
     linked_from: dict[str, str] = field(default_factory=dict)  # each page: the first page linking it
 
 
+def page_kind(url: str) -> tuple[str, str]:
+    """Pages of one kind in one language count once: `/id/person/x` and `/id/person/y` are both
+    `/id/person`; every question page is its own kind."""
+    parts = urlsplit(url)
+    steps = [step for step in parts.path.split("/") if step]
+    kind = "/" + "/".join(steps[:2]) if len(steps) > 1 or steps[:1] == ["queries"] else parts.path
+    return kind, dict(parse_qsl(parts.query)).get("lang", "")
+
+
 def is_file_link(url: str) -> bool:
     path = urlsplit(url).path
     return any(mark in url for mark in NOT_PAGES) or path.endswith(RDF_SUFFIXES)
 
 
+# Told of each page once it is read: its address and the report so far (a long crawl's progress).
+PageSeen = Callable[[str, CrawlReport], None]
+
+
 async def _crawl(
-    start: str, site: str, viewport: dict, parallel: int, key: Callable[[str], object]
+    starts: list[str],
+    site: str,
+    viewport: dict,
+    *,
+    parallel: int,
+    key: Callable[[str], object],
+    on_page: PageSeen | None,
+    follow: bool = True,
 ) -> CrawlReport:
     report = CrawlReport()
     queue: asyncio.Queue[str] = asyncio.Queue()
-    seen = {key(start)}
-    queue.put_nowait(start)
+    seen = {key(start) for start in starts}
+    for start in starts:
+        queue.put_nowait(start)
 
     def enqueue(url: str, referrer: str) -> None:
-        if key(url) not in seen:
+        if follow and key(url) not in seen:
             seen.add(key(url))
             report.linked_from[url] = referrer
             queue.put_nowait(url)
@@ -113,6 +134,8 @@ async def _crawl(
                 except Exception as error:  # a failed page is reported, and the crawl goes on
                     report.failures.append(f"{url}: {type(error).__name__}: {error}")
                 finally:
+                    if on_page is not None:
+                        on_page(url, report)
                     queue.task_done()
 
         workers = [asyncio.create_task(worker()) for _ in range(parallel)]
@@ -124,16 +147,31 @@ async def _crawl(
 
 
 def crawl(
-    start: str, site: str, viewport: dict, parallel: int = 4, key: Callable[[str], object] = str
+    start: str,
+    site: str,
+    viewport: dict,
+    *,
+    parallel: int = 4,
+    key: Callable[[str], object] = str,
+    on_page: PageSeen | None = None,
 ) -> CrawlReport:
     """The pages reachable from `start` by links within `site`, crawled in a thread of its own (the
     sync API's event loop may be running in this one): every page, or with `key` one page of each key
-    (pages of one kind)."""
+    (pages of one kind); `on_page` is told of each page as it is done."""
+    return _in_a_thread(_crawl([start], site, viewport, parallel=parallel, key=key, on_page=on_page))
+
+
+def check_pages(urls: list[str], site: str, viewport: dict, *, parallel: int = 4) -> CrawlReport:
+    """The same checks on the pages given, following none of their links (their links are listed)."""
+    return _in_a_thread(_crawl(urls, site, viewport, parallel=parallel, key=str, on_page=None, follow=False))
+
+
+def _in_a_thread(crawling: Coroutine[object, object, CrawlReport]) -> CrawlReport:
     outcome: dict[str, CrawlReport | BaseException] = {}
 
     def run() -> None:
         try:
-            outcome["report"] = asyncio.run(_crawl(start, site, viewport, parallel, key))
+            outcome["report"] = asyncio.run(crawling)
         except BaseException as error:  # handed to the test's thread
             outcome["error"] = error
 

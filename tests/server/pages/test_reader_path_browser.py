@@ -1,11 +1,11 @@
 """The reader's path in headless Chromium against the real build: a journalist who knows no SPARQL finds
 a person and reads his offices, asks who chaired the IntMK on a day through a form, and switches to
-English; a crawl of every page reachable from `/` in both languages at phone width."""
+English; a crawl of every kind of page reachable from `/` in both languages at phone width."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 import httpx
 import pytest
@@ -13,7 +13,7 @@ import pytest
 from integrationsgraph.namespaces import BASE
 from integrationsgraph.pipeline.source_addresses import URL
 from tests.server.browser import recording_page
-from tests.server.pages.site_crawl import crawl
+from tests.server.pages.site_crawl import crawl, page_kind
 
 pytestmark = pytest.mark.slow
 
@@ -92,22 +92,14 @@ def test_the_journalist(german_page, real_server: str, screenshot_dir):
     assert page.console_errors == []
 
 
-def page_kind(url: str) -> tuple[str, str]:
-    """Pages of one kind in one language count once: `/id/person/x` and `/id/person/y` are both
-    `/id/person`; every question page is its own kind."""
-    parts = urlsplit(url)
-    steps = [step for step in parts.path.split("/") if step]
-    kind = "/" + "/".join(steps[:2]) if len(steps) > 1 or steps[:1] == ["queries"] else parts.path
-    return kind, dict(parse_qsl(parts.query)).get("lang", "")
-
-
 def test_crawl_every_kind_of_page_at_phone_width(graph_store, real_server: str):
     """Every kind of page reachable from `/`, in German and (by every page's language switch) in
     English, at phone width: no 4xx/5xx, nothing wider than the phone, no console error (a blocked
     script or style counts), the graph view drawn, no link off the site but a source's original address
     and the data's licence. One page of each kind: the site has over 10,000 pages per language (every
     evidence span, instant and interval has one), about 0.2 s of Chromium's CPU each, which would more
-    than double the test command's time; the crawl of every page is issue 13's open item."""
+    than double the test command's time: test_every_page.py reads every page over HTTP and opens the
+    widest of each kind in Chromium; `python -m tests.server.pages.crawl_every_page` opens every one."""
     report = crawl(f"{real_server}/?lang=de", real_server, PHONE, key=page_kind)
     assert report.failures == []
     by_language = {
