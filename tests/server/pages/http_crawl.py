@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
 
 import httpx
 
-from tests.server.pages.site_crawl import is_file_link
+from tests.server.pages.site_crawl import CrawlReport, is_file_link
 
 # Text a browser cannot break at a space: the longest such run on a page is what may push it sideways.
 UNBROKEN = re.compile(r"\S+")
@@ -76,13 +76,9 @@ def language_asked(url: str) -> str | None:
 
 
 @dataclass
-class HttpCrawlReport:
-    pages: list[str] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)  # "<url>: <what>"
-    leaving: set[str] = field(default_factory=set)  # off-site links that are no source's original
-    originals: set[str] = field(default_factory=set)
-    linked_from: dict[str, str] = field(default_factory=dict)  # each page: the first page linking it
+class HttpCrawlReport(CrawlReport):
+    """What the Chromium crawl reports, and what only a crawl over HTTP measures cheaply."""
+
     longest_words: dict[str, str] = field(default_factory=dict)  # each page: its longest unbroken text
     seconds: dict[str, float] = field(default_factory=dict)  # each page: how long it took to answer
 
