@@ -48,6 +48,14 @@ def _inferred_quads(triples) -> list[ox.Quad]:
     return [ox.Quad(s, p, o, INFERRED) for s, p, o in triples]
 
 
+def _add_inferred(store: ox.Store, inferred: list[ox.Quad], triples) -> None:
+    """A stage's derived triples into the inferred graph: the store the next stages query, and the list
+    the dumps write (the quads made once for both)."""
+    quads = _inferred_quads(triples)
+    store.extend(quads)
+    inferred.extend(quads)
+
+
 def _up_to_date(options: BuildOptions, digest: str) -> BuildResult | None:
     release = current_release(options.build_dir)
     if options.force or not release_matches(release, digest, options.shared_dir):
@@ -120,17 +128,14 @@ def _build(options: BuildOptions, files: InputFiles, digest: str, timer: StageTi
         rule_files = rules.load_rules(files.rules)
         with timer.stage("rules", "Running derivation rules"):
             derived, per_rule = _derive(store, reasoner, inputs, [r for r in rule_files if not r.after])
-            store.extend(_inferred_quads(derived))
-            inferred.extend(_inferred_quads(derived))
+            _add_inferred(store, inferred, derived)
         with timer.stage("tenures", "Resolving tenures"):
             resolved, holdings = _resolve_tenures(store, reasoner, inputs)
-            store.extend(_inferred_quads(resolved))
-            inferred.extend(_inferred_quads(resolved))
+            _add_inferred(store, inferred, resolved)
             timer.note("tenures", f"{holdings} holdings of single-holder posts")
         with timer.stage("rules-after-tenures", "Running derivation rules that read the tenures"):
             late, per_late_rule = _derive(store, reasoner, inputs, [r for r in rule_files if r.after])
-            store.extend(_inferred_quads(late))
-            inferred.extend(_inferred_quads(late))
+            _add_inferred(store, inferred, late)
             per_rule = {**per_rule, **per_late_rule}
         with timer.stage("checks", "Running checks"):
             checked = _check(store, options, inputs, files)
