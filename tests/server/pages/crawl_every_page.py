@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from tests.server.pages.http_crawl import language_asked
 from tests.server.pages.site_crawl import CrawlReport, crawl
 
 PHONE = {"width": 390, "height": 844}
@@ -135,8 +136,7 @@ def tree_cpu_seconds(root: int) -> float:
 
 
 def language_of(url: str) -> str:
-    found = re.search(r"[?&]lang=(\w+)", url)
-    return found.group(1) if found else "none"
+    return language_asked(url) or "none"
 
 
 def summary(report: CrawlReport, wall: float, crawler_cpu: float, server_cpu: float) -> str:
